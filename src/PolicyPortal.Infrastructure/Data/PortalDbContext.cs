@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace PolicyPortal.Infrastructure.Data;
+
+/// <summary>
+/// The portal's one DbContext, on SQLite (embedded default) or PostgreSQL. The schema comes only from the hand-written
+/// migrations in Data/Migrations; a test proves on both providers that they build exactly this model.
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.District).HasMaxLength(32);
+            user.HasIndex(u => u.District);
+        });
+
+        builder.Entity<JobRun>(run =>
+        {
+            run.ToTable("JobRuns");
+            run.Property(r => r.JobName).HasMaxLength(200);
+            run.Property(r => r.Instance).HasMaxLength(200);
+            run.Property(r => r.Error).HasMaxLength(4000);
+            run.HasIndex(r => new { r.JobName, r.FinishedAt });
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using PolicyPortal.Domain.Catalog;
+using PolicyPortal.Infrastructure.Data;
+
+namespace PolicyPortal.Infrastructure.Identity;
+
+/// <summary>
+/// The demo accounts of the embedded default (listed in the README): one enterprise, one reviewer per district, one
+/// portal-wide admin. Idempotent: an existing account is left as it is.
+/// </summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo@2026";
+    public const string EnterpriseUser = "demo-enterprise";
+    public const string AdminUser = "admin";
+    public static string ReviewerUser(string district) => $"reviewer-{district}";
+
+    public static async Task SeedAsync(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in PortalRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        await EnsureAsync(users, clock, logger, EnterpriseUser, "示例科技有限公司", "shijingshan", PortalRoles.Enterprise);
+        foreach (var district in Districts.All)
+            await EnsureAsync(users, clock, logger, ReviewerUser(district), $"{district} 审核员", district, PortalRoles.Reviewer);
+        await EnsureAsync(users, clock, logger, AdminUser, "平台管理员", null, PortalRoles.Admin);
+    }
+
+    private static async Task EnsureAsync(UserManager<PortalUser> users, TimeProvider clock, ILogger logger, string userName, string displayName, string? district, string role)
+    {
+        if (await users.FindByNameAsync(userName) is not null) return;
+        var user = new PortalUser
+        {
+            UserName = userName,
+            Email = $"{userName}@demo.policyportal.local",
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            District = district,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, role);
+        logger.LogInformation("Seeded demo account {User} ({Role}, {District})", userName, role, district ?? "all");
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyPortal.Infrastructure.Data;
+using PolicyPortal.Infrastructure.Health;
+using PolicyPortal.Infrastructure.Identity;
+using PolicyPortal.Infrastructure.Scheduling;
+
+namespace PolicyPortal.Infrastructure;
+
+/// <summary>Everything Infrastructure offers the host, in one call from Program.cs.</summary>
+public static class InfrastructureSetup
+{
+    public const string ConnectionStringName = "PolicyPortal";
+
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (database.IsPostgres && string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:PolicyPortal (e.g. Host=localhost;Database=policyportal;Username=...;Password=...).");
+        if (!database.IsPostgres)
+            connectionString = SqliteConnectionString(builder.Environment.ContentRootPath, database);
+
+        builder.Services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
+        builder.Services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContext<PortalDbContext>(options => ConfigureProvider(options, database.IsPostgres, connectionString!));
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<SchedulerHealthCheck>("scheduler");
+        builder.AddPortalScheduler(database, connectionString);
+        return builder;
+    }
+
+    /// <summary>The one place a provider is chosen, shared by the host and the tests.</summary>
+    public static void ConfigureProvider(DbContextOptionsBuilder options, bool postgres, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (postgres)
+            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+        else
+            options.UseSqlite(connectionString);
+    }
+
+    private static string SqliteConnectionString(string contentRoot, DatabaseOptions database)
+    {
+        var folder = Path.IsPathRooted(database.DataFolder) ? database.DataFolder : Path.Combine(contentRoot, database.DataFolder);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "policyportal.db")};Cache=Shared";
+    }
+
+    /// <summary>Identity's rules from the "Accounts" section: password, lockout, Chinese messages.</summary>
+    public static IdentityBuilder AddPortalIdentityRules(this IdentityBuilder identity, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var accounts = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        identity.Services.Configure<IdentityOptions>(o =>
+        {
+            o.Password.RequiredLength = accounts.PasswordMinLength;
+            // Classes are checked by PasswordClassesValidator (N of 4), not one by one.
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequiredUniqueChars = 1;
+            o.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+            o.Lockout.AllowedForNewUsers = true;
+            o.User.RequireUniqueEmail = false;
+        });
+        return identity
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordClassesValidator>();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyPortal.Infrastructure.Data;
+using PolicyPortal.Infrastructure.Data.Migrations;
+using Quartz;
+
+namespace PolicyPortal.Infrastructure.Scheduling;
+
+/// <summary>
+/// Quartz: in-memory store on the embedded default, clustered ADO.NET store on PostgreSQL (tables from the
+/// QuartzStore migration, validated at start). Every trigger is declared here, in one place, in Asia/Shanghai.
+/// </summary>
+internal static class SchedulerSetup
+{
+    public static void AddPortalScheduler(this IHostApplicationBuilder builder, DatabaseOptions database, string? connectionString)
+    {
+        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById(SchedulerOptions.TimeZoneId);
+        builder.AddQuartz(QuartzStore.SchedulerName, q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.GenerateInstanceId = true;
+                s.DefaultTimeZone = shanghai;
+            });
+            if (database.IsPostgres)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString!);
+                    store.UseClustering(c =>
+                    {
+                        c.Enabled = true;
+                        c.CheckinInterval = TimeSpan.FromSeconds(10);
+                    });
+                    store.UseSystemTextJsonSerializer();
+                    store.ConfigureStore(s =>
+                    {
+                        s.StoreJobDataAsStrings = true;
+                        // The migration owns the schema; Quartz only checks it is there.
+                        s.SchemaProvisioning = SchemaProvisioning.Validate;
+                    });
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore(_ => { });
+            }
+
+            q.AddJob<HeartbeatJob>(j => j.WithIdentity(HeartbeatJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(HeartbeatJob.Key)
+                .WithIdentity("heartbeat-trigger", "housekeeping")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.HeartbeatSeconds)).RepeatForever()));
+        });
+        if (options.Enabled)
+            builder.AddQuartzHostedService(QuartzStore.SchedulerName, o => o.WaitForJobsToComplete = true);
+    }
+}
