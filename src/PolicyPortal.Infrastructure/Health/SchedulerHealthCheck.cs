@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using PolicyPortal.Infrastructure.Data;
-using PolicyPortal.Infrastructure.Data.Migrations;
 using PolicyPortal.Infrastructure.Scheduling;
 using Quartz;
 
@@ -15,8 +14,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory factory, PortalDbCont
     {
         try
         {
-            var scheduler = await factory.LookupScheduler(QuartzStore.SchedulerName, cancellationToken)
-                ?? throw new InvalidOperationException("scheduler not registered");
+            var scheduler = await factory.GetScheduler(cancellationToken);
             var metadata = await scheduler.GetMetadata(cancellationToken);
             var last = await db.JobRuns.Where(r => r.JobName == HeartbeatJob.Key.Name).OrderByDescending(r => r.Id)
                 .Select(r => new { r.FinishedAt, r.Instance, r.Succeeded }).FirstOrDefaultAsync(cancellationToken);

@@ -17,10 +17,11 @@ internal static class SchedulerSetup
     {
         var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var shanghai = TimeZoneInfo.FindSystemTimeZoneById(SchedulerOptions.TimeZoneId);
-        builder.AddQuartz(QuartzStore.SchedulerName, q =>
+        builder.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
+                s.InstanceName = QuartzStore.SchedulerName;
                 s.GenerateInstanceId = true;
                 s.DefaultTimeZone = shanghai;
             });
@@ -56,6 +57,6 @@ internal static class SchedulerSetup
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.HeartbeatSeconds)).RepeatForever()));
         });
         if (options.Enabled)
-            builder.AddQuartzHostedService(QuartzStore.SchedulerName, o => o.WaitForJobsToComplete = true);
+            builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

@@ -1,81 +1,239 @@
 namespace PolicyPortal.Infrastructure.Data.Migrations;
 
-/// <summary>The tables Quartz.NET's AdoJobStore reads and writes on PostgreSQL (names and columns fixed by Quartz).</summary>
+/// <summary>
+/// The tables Quartz.NET 4.7.3's AdoJobStore reads and writes on PostgreSQL, as that release defines them (the schema it
+/// embeds for its own provisioning, with the table prefix qrtz_). A later Quartz release that changes the schema needs a
+/// new migration with its upgrade script; Quartz validates the schema at start (SchemaProvisioning.Validate).
+/// </summary>
 internal static class QuartzPostgresSchema
 {
     public const string CreateTables = """
-        CREATE TABLE qrtz_job_details (
-            sched_name TEXT NOT NULL, job_name TEXT NOT NULL, job_group TEXT NOT NULL, description TEXT NULL,
-            job_class_name TEXT NOT NULL, is_durable BOOL NOT NULL, is_nonconcurrent BOOL NOT NULL,
-            is_update_data BOOL NOT NULL, requests_recovery BOOL NOT NULL, job_data BYTEA NULL,
-            PRIMARY KEY (sched_name, job_name, job_group));
-        CREATE TABLE qrtz_triggers (
-            sched_name TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            job_name TEXT NOT NULL, job_group TEXT NOT NULL, description TEXT NULL,
-            next_fire_time BIGINT NULL, prev_fire_time BIGINT NULL, priority INTEGER NULL,
-            trigger_state TEXT NOT NULL, trigger_type TEXT NOT NULL, start_time BIGINT NOT NULL, end_time BIGINT NULL,
-            calendar_name TEXT NULL, misfire_instr SMALLINT NULL, misfire_orig_fire_time BIGINT NULL,
-            execution_group VARCHAR(200) NULL, preferred_node VARCHAR(200) NULL,
-            preferred_node_auto BOOL NOT NULL DEFAULT FALSE, job_data BYTEA NULL,
-            PRIMARY KEY (sched_name, trigger_name, trigger_group),
-            FOREIGN KEY (sched_name, job_name, job_group) REFERENCES qrtz_job_details (sched_name, job_name, job_group));
-        CREATE TABLE qrtz_simple_triggers (
-            sched_name TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            repeat_count BIGINT NOT NULL, repeat_interval BIGINT NOT NULL, times_triggered BIGINT NOT NULL,
-            PRIMARY KEY (sched_name, trigger_name, trigger_group),
-            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group) ON DELETE CASCADE);
-        CREATE TABLE qrtz_simprop_triggers (
-            sched_name TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            str_prop_1 TEXT NULL, str_prop_2 TEXT NULL, str_prop_3 TEXT NULL, int_prop_1 INTEGER NULL, int_prop_2 INTEGER NULL,
-            long_prop_1 BIGINT NULL, long_prop_2 BIGINT NULL, dec_prop_1 NUMERIC NULL, dec_prop_2 NUMERIC NULL,
-            bool_prop_1 BOOL NULL, bool_prop_2 BOOL NULL, time_zone_id TEXT NULL,
-            PRIMARY KEY (sched_name, trigger_name, trigger_group),
-            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group) ON DELETE CASCADE);
-        CREATE TABLE qrtz_cron_triggers (
-            sched_name TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            cron_expression TEXT NOT NULL, time_zone_id TEXT,
-            PRIMARY KEY (sched_name, trigger_name, trigger_group),
-            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group) ON DELETE CASCADE);
-        CREATE TABLE qrtz_blob_triggers (
-            sched_name TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL, blob_data BYTEA NULL,
-            PRIMARY KEY (sched_name, trigger_name, trigger_group),
-            FOREIGN KEY (sched_name, trigger_name, trigger_group) REFERENCES qrtz_triggers (sched_name, trigger_name, trigger_group) ON DELETE CASCADE);
-        CREATE TABLE qrtz_calendars (
-            sched_name TEXT NOT NULL, calendar_name TEXT NOT NULL, calendar BYTEA NOT NULL,
-            PRIMARY KEY (sched_name, calendar_name));
-        CREATE TABLE qrtz_paused_trigger_grps (
-            sched_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            PRIMARY KEY (sched_name, trigger_group));
-        CREATE TABLE qrtz_fired_triggers (
-            sched_name TEXT NOT NULL, entry_id TEXT NOT NULL, trigger_name TEXT NOT NULL, trigger_group TEXT NOT NULL,
-            instance_name TEXT NOT NULL, fired_time BIGINT NOT NULL, sched_time BIGINT NOT NULL, priority INTEGER NOT NULL,
-            state TEXT NOT NULL, job_name TEXT NULL, job_group TEXT NULL, is_nonconcurrent BOOL NOT NULL,
-            requests_recovery BOOL NULL, execution_group VARCHAR(200) NULL,
-            PRIMARY KEY (sched_name, entry_id));
-        CREATE TABLE qrtz_scheduler_state (
-            sched_name TEXT NOT NULL, instance_name TEXT NOT NULL, last_checkin_time BIGINT NOT NULL, checkin_interval BIGINT NOT NULL,
-            PRIMARY KEY (sched_name, instance_name));
-        CREATE TABLE qrtz_locks (
-            sched_name TEXT NOT NULL, lock_name TEXT NOT NULL,
-            PRIMARY KEY (sched_name, lock_name));
-        CREATE INDEX idx_qrtz_j_req_recovery ON qrtz_job_details (sched_name, requests_recovery);
-        CREATE INDEX idx_qrtz_j_g_n ON qrtz_job_details (sched_name, job_group, job_name);
-        CREATE INDEX idx_qrtz_t_next_fire_time ON qrtz_triggers (sched_name, next_fire_time);
-        CREATE INDEX idx_qrtz_t_state ON qrtz_triggers (sched_name, trigger_state);
-        CREATE INDEX idx_qrtz_t_nft_st ON qrtz_triggers (sched_name, trigger_state, next_fire_time);
-        CREATE INDEX idx_qrtz_t_g_n ON qrtz_triggers (sched_name, trigger_group, trigger_name);
-        CREATE INDEX idx_qrtz_ft_trig_name ON qrtz_fired_triggers (trigger_name);
-        CREATE INDEX idx_qrtz_ft_trig_group ON qrtz_fired_triggers (trigger_group);
-        CREATE INDEX idx_qrtz_ft_trig_nm_gp ON qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
-        CREATE INDEX idx_qrtz_ft_trig_inst_name ON qrtz_fired_triggers (sched_name, instance_name);
-        CREATE INDEX idx_qrtz_ft_job_name ON qrtz_fired_triggers (job_name);
-        CREATE INDEX idx_qrtz_ft_job_group ON qrtz_fired_triggers (job_group);
-        CREATE INDEX idx_qrtz_ft_job_req_recovery ON qrtz_fired_triggers (requests_recovery);
+        CREATE TABLE IF NOT EXISTS qrtz_job_details (
+          sched_name text not null,
+          job_name text not null,
+          job_group text not null,
+          description text null,
+          job_class_name text not null,
+          is_durable bool not null,
+          is_nonconcurrent bool not null,
+          is_update_data bool not null,
+          requests_recovery bool not null,
+          job_data bytea null,
+          primary key (sched_name,job_name,job_group)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_triggers (
+          sched_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          job_name text not null,
+          job_group text not null,
+          description text null,
+          next_fire_time bigint null,
+          prev_fire_time bigint null,
+          priority integer null,
+          trigger_state text not null,
+          trigger_type text not null,
+          start_time bigint not null,
+          end_time bigint null,
+          calendar_name text null,
+          misfire_instr smallint null,
+          misfire_orig_fire_time bigint null,
+          execution_group varchar(200) null,
+          preferred_node varchar(200) null,
+          preferred_node_auto bool not null default false,
+          retry_policy varchar(250) null,
+          retry_attempt integer null,
+          continues_trigger_name text null,
+          continues_trigger_group text null,
+          continuation_condition integer null,
+          overlap_policy integer null,
+          pause_reason varchar(250) null,
+          paused_by varchar(200) null,
+          paused_at bigint null,
+          misfire_threshold bigint null,
+          fixed_delay bool null,
+          job_data bytea null,
+          primary key (sched_name,trigger_name,trigger_group),
+          foreign key (sched_name,job_name,job_group) references qrtz_job_details (sched_name,job_name,job_group)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_simple_triggers (
+          sched_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          repeat_count bigint not null,
+          repeat_interval bigint not null,
+          times_triggered bigint not null,
+          primary key (sched_name,trigger_name,trigger_group),
+          foreign key (sched_name,trigger_name,trigger_group) references qrtz_triggers (sched_name,trigger_name,trigger_group) on delete cascade
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_cron_triggers (
+          sched_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          cron_expression text not null,
+          time_zone_id text,
+          primary key (sched_name,trigger_name,trigger_group),
+          foreign key (sched_name,trigger_name,trigger_group) references qrtz_triggers (sched_name,trigger_name,trigger_group) on delete cascade
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_simprop_triggers (
+          sched_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          str_prop_1 text null,
+          str_prop_2 text null,
+          str_prop_3 text null,
+          int_prop_1 integer null,
+          int_prop_2 integer null,
+          long_prop_1 bigint null,
+          long_prop_2 bigint null,
+          dec_prop_1 numeric null,
+          dec_prop_2 numeric null,
+          bool_prop_1 bool null,
+          bool_prop_2 bool null,
+          time_zone_id text null,
+          primary key (sched_name,trigger_name,trigger_group),
+          foreign key (sched_name,trigger_name,trigger_group) references qrtz_triggers (sched_name,trigger_name,trigger_group) on delete cascade
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_blob_triggers (
+          sched_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          blob_data bytea null,
+          primary key (sched_name,trigger_name,trigger_group),
+          foreign key (sched_name,trigger_name,trigger_group) references qrtz_triggers (sched_name,trigger_name,trigger_group) on delete cascade
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_calendars (
+          sched_name text not null,
+          calendar_name text not null,
+          calendar bytea not null,
+          primary key (sched_name,calendar_name)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_paused_trigger_grps (
+          sched_name text not null,
+          trigger_group text not null,
+          pause_reason varchar(250) null,
+          paused_by varchar(200) null,
+          paused_at bigint null,
+          primary key (sched_name,trigger_group)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_paused_job_grps (
+          sched_name text not null,
+          job_group text not null,
+          pause_reason varchar(250) null,
+          paused_by varchar(200) null,
+          paused_at bigint null,
+          primary key (sched_name,job_group)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_fired_triggers (
+          sched_name text not null,
+          entry_id text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          instance_name text not null,
+          fired_time bigint not null,
+          sched_time bigint not null,
+          priority integer not null,
+          state text not null,
+          job_name text null,
+          job_group text null,
+          is_nonconcurrent bool not null,
+          requests_recovery bool null,
+          execution_group varchar(200) null,
+          progress integer null,
+          progress_message varchar(250) null,
+          interrupt_requested_time bigint null,
+          primary key (sched_name,entry_id)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_scheduler_state (
+          sched_name text not null,
+          instance_name text not null,
+          last_checkin_time bigint not null,
+          checkin_interval bigint not null,
+          quartz_version varchar(20) null,
+          primary key (sched_name,instance_name)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_locks (
+          sched_name text not null,
+          lock_name text not null,
+          primary key (sched_name,lock_name)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_execution_history (
+          sched_name text not null,
+          entry_id text not null,
+          instance_name text not null,
+          job_name text not null,
+          job_group text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          fired_time bigint not null,
+          run_time bigint not null,
+          succeeded bool not null,
+          error_message text null,
+          retry_attempt integer not null default 0,
+          retry_scheduled bool not null default false,
+          execution_log text null,
+          result integer null,
+          summary text null,
+          metrics text null,
+          manual bool null,
+          fire_instance_id text null,
+          job_input text null,
+          job_input_too_large bool null,
+          primary key (sched_name,entry_id)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_misfire_history (
+          sched_name text not null,
+          entry_id text not null,
+          instance_name text not null,
+          trigger_name text not null,
+          trigger_group text not null,
+          job_name text null,
+          job_group text null,
+          misfire_time bigint not null,
+          sched_time bigint null,
+          reason integer null,
+          primary key (sched_name,entry_id)
+        );
+        CREATE TABLE IF NOT EXISTS qrtz_job_status (
+          sched_name text not null,
+          job_group text not null,
+          job_name text not null,
+          first_fired_time bigint not null,
+          last_fired_time bigint not null,
+          last_result integer not null,
+          last_run_time bigint not null,
+          last_instance_name text not null,
+          last_entry_id text null,
+          last_summary text null,
+          last_success_time bigint null,
+          last_failure_time bigint null,
+          last_failure_message text null,
+          consecutive_failures integer not null default 0,
+          run_count bigint not null default 0,
+          failure_count bigint not null default 0,
+          primary key (sched_name,job_group,job_name)
+        );
+        CREATE INDEX IF NOT EXISTS idx_qrtz_j_g_n ON qrtz_job_details (sched_name, job_group, job_name);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_t_j ON qrtz_triggers (sched_name, job_name, job_group);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_t_g_n ON qrtz_triggers (sched_name, trigger_group, trigger_name);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_t_c ON qrtz_triggers (sched_name, calendar_name);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_t_nft_st ON qrtz_triggers (sched_name, trigger_state, next_fire_time asc, priority desc, misfire_instr);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_ft_inst_job_req_rcvry ON qrtz_fired_triggers (sched_name, instance_name, requests_recovery);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_ft_j_g ON qrtz_fired_triggers (sched_name, job_name, job_group);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_ft_t_g ON qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_eh_fired_time ON qrtz_execution_history (sched_name, fired_time);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_eh_inst ON qrtz_execution_history (sched_name, instance_name);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_mh_misfire_time ON qrtz_misfire_history (sched_name, misfire_time);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_mh_inst ON qrtz_misfire_history (sched_name, instance_name);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_eh_job_time ON qrtz_execution_history (sched_name, job_group, job_name, fired_time);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_eh_fire_inst ON qrtz_execution_history (sched_name, fire_instance_id);
+        CREATE INDEX IF NOT EXISTS idx_qrtz_eh_trig_time ON qrtz_execution_history (sched_name, trigger_group, trigger_name, fired_time);
         """;
 
     public const string DropTables = """
         DROP TABLE IF EXISTS qrtz_fired_triggers, qrtz_paused_trigger_grps, qrtz_scheduler_state, qrtz_locks,
             qrtz_simprop_triggers, qrtz_simple_triggers, qrtz_cron_triggers, qrtz_blob_triggers, qrtz_triggers,
-            qrtz_job_details, qrtz_calendars;
+            qrtz_job_details, qrtz_calendars, qrtz_paused_job_grps, qrtz_execution_history, qrtz_misfire_history,
+            qrtz_job_status CASCADE;
         """;
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using PolicyPortal.Infrastructure;
+using PolicyPortal.Infrastructure.Data;
+using PolicyPortal.Infrastructure.Identity;
+using PolicyPortal.Web.Components;
+using PolicyPortal.Web.Features.Account;
+using PolicyPortal.Web.Validation;
+
+namespace PolicyPortal.Web.Hosting;
+
+/// <summary>The web host's services and pipeline. Program.cs calls AddWeb and UseWeb; everything else lives here.</summary>
+internal static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static void AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        // Chinese is written as characters, not as &#x...; escapes: smaller pages, readable source, searchable text.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // Chinese first: the browser's Accept-Language is not consulted; only an explicit choice switches.
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddIdentityCore<PortalUser>()
+            .AddPortalIdentityRules(builder.Configuration)
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var accounts = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "PolicyPortal.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            // Deny by default: every endpoint needs a signed-in user unless it opts out by name ([AllowAnonymous]).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
+
+        services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
+        services.AddProblemDetails();
+    }
+
+    public static void UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseMiddleware<RequestLogging>();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = HealthResponse.WriteAsync,
+            ResultStatusCodes =
+            {
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>();
+    }
+
+    /// <summary>Pages redirect to sign-in; the JSON API answers 401/403 instead of a redirect.</summary>
+    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions>, Task> ApiAwareRedirect(int status) => context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    };
+}

@@ -1,0 +1,23 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PolicyPortal.Integration.Tests.Infrastructure;
+
+/// <summary>Posts a server-rendered form as a browser would: hidden fields (antiforgery, handler) read from the page.</summary>
+public static partial class Forms
+{
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var body = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in HiddenInput().Matches(page))
+            body[WebUtility.HtmlDecode(m.Groups["name"].Value)] = WebUtility.HtmlDecode(m.Groups["value"].Value);
+        foreach (var (k, v) in fields) body[k] = v;
+        using var content = new FormUrlEncodedContent(body);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenInput();
+}
