@@ -44,7 +44,8 @@ internal static partial class CitationText
         return text.Length > 0;
     }
 
-    [GeneratedRegex(@"^第([零〇一二三四五六七八九十百两\d]+)条\s*(?:至|到|—|–|-|~)\s*第([零〇一二三四五六七八九十百两\d]+)条$")]
+    // Anywhere in the label: "第三章导语（第十一条至第十五条）" cites articles 11–15.
+    [GeneratedRegex(@"第([零〇一二三四五六七八九十百两\d]+)条\s*(?:至|到|—|–|-|~)\s*第([零〇一二三四五六七八九十百两\d]+)条")]
     private static partial Regex RangePattern();
 
     [GeneratedRegex(@"^第([零〇一二三四五六七八九十百两\d]+)条$")]

@@ -149,9 +149,10 @@ internal static class ExplanationText
             case StepKind.Pool:
             {
                 var pool = cat.Pools[s.Ref];
+                var earlier = s.A - request.PoolUsedFen[s.Ref];
                 return zh
-                    ? $"{pool.Name}（{cat.DistrictName}{pool.Article}）：年度总额 {M(pool.YearlyFen)}，已用 {M(s.A)}，剩余 {M(s.B)}，本项最多 {M(s.B)}"
-                    : $"Budget pool {pool.Name} ({cat.DistrictNameEn} {CitationText.ArticleEn(pool.Article)}): {M(pool.YearlyFen)} a year, {M(s.A)} drawn, {M(s.B)} left; at most {M(s.B)} for this claim";
+                    ? $"{pool.Name}（{cat.DistrictName}{pool.Article}）：年度总额 {M(pool.YearlyFen)}，已用 {M(s.A)}{(earlier > 0 ? $"（含本次在先申报 {M(earlier)}）" : "")}，剩余 {M(s.B)}，本项最多 {M(s.B)}"
+                    : $"Budget pool {pool.Name} ({cat.DistrictNameEn} {CitationText.ArticleEn(pool.Article)}): {M(pool.YearlyFen)} a year, {M(s.A)} drawn{(earlier > 0 ? $" (including {M(earlier)} for earlier claims in this request)" : "")}, {M(s.B)} left; at most {M(s.B)} for this claim";
             }
             default:
                 throw new InvalidOperationException("Unknown step kind.");
@@ -172,7 +173,9 @@ internal static class ExplanationText
         var yearly = limit.Scope is LimitScope.EnterpriseYear or LimitScope.ProjectYear;
         if (zh)
         {
-            var cite = cat.DistrictName + limit.Article + (limit.Shared && limit.Name is { } name ? $"（{name}）" : "");
+            var cite = limit.Shared && limit.Name is { } name
+                ? $"{name}（{cat.DistrictName}{limit.Article}）"
+                : cat.DistrictName + limit.Article;
             var scope = limit.Scope switch
             {
                 LimitScope.EnterpriseYear => "单个企业每年",
@@ -189,7 +192,8 @@ internal static class ExplanationText
             var article = limit.ArticleNumber is { } number && limit.Article.StartsWith('第')
                 ? $"Art. {number}"
                 : CitationText.ArticleEn(limit.Article);
-            var cite = cat.DistrictNameEn + " " + article;
+            // The catalog names shared limits in Chinese only; English cites the articles.
+            var cite = cat.DistrictNameEn + " " + article + (limit.Shared ? " (shared limit)" : "");
             var scope = limit.Scope switch
             {
                 LimitScope.EnterpriseYear => "per enterprise per year",
