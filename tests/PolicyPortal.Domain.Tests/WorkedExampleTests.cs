@@ -1,0 +1,48 @@
+using System.Globalization;
+using PolicyPortal.Domain.Calculation;
+
+namespace PolicyPortal.Domain.Tests;
+
+/// <summary>Every hand-computed case in Cases/*.json (STYLE.md habit 4: legal cases as data) through the engine.</summary>
+public class WorkedExampleTests
+{
+    public static TheoryData<string, string> AllCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in TestData.Cases)
+            foreach (var c in file.Cases)
+                data.Add(file.District, c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCases))]
+    public void Worked_example_gives_the_hand_computed_eligible_and_granted_amounts(string district, string name)
+    {
+        var file = TestData.Cases.Single(f => f.District == district);
+        var worked = file.Cases.Single(c => c.Name == name);
+        var result = TestData.Engine(district).Calculate(worked.ToRequest(district));
+
+        foreach (var expected in worked.Expected)
+        {
+            var actual = result.Find(expected.Id) ?? throw new Xunit.Sdk.XunitException($"no result for claim {expected.Id}");
+            var why = $"{district} · {name} · {expected.Id}\n  calc: {worked.Calc}\n  engine:\n    "
+                + actual.Explain(CultureInfo.GetCultureInfo("zh-CN")).Replace("\n", "\n    ", StringComparison.Ordinal);
+            Assert.True(expected.Eligible == actual.Eligible, $"eligible: expected {expected.Eligible}, engine {actual.Eligible}\n{why}");
+            Assert.True(expected.Granted == actual.Granted, $"granted: expected {expected.Granted}, engine {actual.Granted}\n{why}");
+        }
+        Assert.Equal(worked.Expected.Count, worked.Claims.Count);
+    }
+
+    [Fact]
+    public void Every_district_has_worked_examples_with_unique_names()
+    {
+        Assert.Equal(Catalog.Districts.All.Order(StringComparer.Ordinal), TestData.Cases.Select(f => f.District).Order(StringComparer.Ordinal));
+        foreach (var file in TestData.Cases)
+        {
+            Assert.NotEmpty(file.Cases);
+            var duplicates = file.Cases.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(duplicates.Count == 0, $"{file.District}: duplicate case names: {string.Join(", ", duplicates)}");
+        }
+    }
+}
