@@ -30,6 +30,7 @@ public static class InfrastructureSetup
         builder.Services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         builder.Services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Catalog.CatalogStore>();
         builder.Services.AddDbContext<PortalDbContext>(options => ConfigureProvider(options, database.IsPostgres, connectionString!));
 
         builder.Services.AddHealthChecks()

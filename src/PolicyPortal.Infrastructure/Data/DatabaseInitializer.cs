@@ -25,6 +25,8 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(ct);
         }, cancellationToken);
 
+        await PolicyPortal.Infrastructure.Catalog.CatalogStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;
         if (accounts.SeedDemoAccounts ?? !database.IsPostgres)

@@ -10,6 +10,7 @@ namespace PolicyPortal.Infrastructure.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -29,6 +30,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             run.Property(r => r.Instance).HasMaxLength(200);
             run.Property(r => r.Error).HasMaxLength(4000);
             run.HasIndex(r => new { r.JobName, r.FinishedAt });
+        });
+
+        builder.Entity<CatalogVersion>(version =>
+        {
+            version.ToTable("CatalogVersions");
+            version.Property(v => v.District).HasMaxLength(32);
+            version.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+            version.Property(v => v.Reason).HasMaxLength(1000);
+            version.Property(v => v.CreatedBy).HasMaxLength(256);
+            version.HasIndex(v => new { v.District, v.Version }).IsUnique();
+            version.HasIndex(v => new { v.District, v.Status });
         });
     }
 }

@@ -64,6 +64,7 @@ internal static class WebSetup
         services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
 
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
+        builder.AddApi();
         services.AddProblemDetails();
     }
 
@@ -77,9 +78,11 @@ internal static class WebSetup
         app.UseMiddleware<RequestLogging>();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();
+        app.UseApiBrowser();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -93,6 +96,7 @@ internal static class WebSetup
             },
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapApi();
         app.MapRazorComponents<App>();
     }
 

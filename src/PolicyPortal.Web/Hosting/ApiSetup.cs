@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using PolicyPortal.Web.Features.Calculator;
+
+namespace PolicyPortal.Web.Hosting;
+
+/// <summary>Section "RateLimits": requests per minute per client address.</summary>
+internal sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+    public int PublicApiPerMinute { get; set; } = 120;
+}
+
+/// <summary>The JSON API's plumbing: OpenAPI document and browser, rate limits (429 with Retry-After and a problem body).</summary>
+internal static class ApiSetup
+{
+    public static void AddApi(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "PolicyPortal 政策兑现服务平台 API";
+            doc.Info.Description = "Public calculation API: clause parts of the five district AI-industry policies and the calculation engine that explains every yuan.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(CalculationApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicApiPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(
+                    title: "请求过于频繁 / Too many requests",
+                    detail: $"请 {Math.Ceiling(retry.TotalSeconds)} 秒后再试 / retry after {Math.Ceiling(retry.TotalSeconds)} s",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    /// <summary>The API browser is static content: it sits with the static files, before the deny-by-default policy.</summary>
+    public static void UseApiBrowser(this WebApplication app) => app.UseSwaggerUI(o =>
+    {
+        o.RoutePrefix = "api/docs";
+        o.SwaggerEndpoint("/openapi/v1.json", "PolicyPortal v1");
+        o.DocumentTitle = "PolicyPortal API";
+    });
+
+    public static void MapApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapCalculationApi();
+    }
+}
