@@ -54,5 +54,6 @@ internal static class ApiSetup
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCalculationApi();
+        app.MapCalculatorEndpoints();
     }
 }
