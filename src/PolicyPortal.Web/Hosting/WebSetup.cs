@@ -76,6 +76,7 @@ internal static class WebSetup
             app.UseHsts();
         }
         app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();
         app.UseApiBrowser();

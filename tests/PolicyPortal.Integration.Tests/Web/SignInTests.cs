@@ -94,3 +94,26 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("人工智能产业扶持政策，一站申报", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every page carries the security headers: CSP without inline scripts, nosniff, frame denial, referrer policy.</summary>
+public sealed class SecurityHeaderTests
+{
+    [Fact]
+    public async Task Pages_and_api_answers_carry_the_security_headers()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite, "headers");
+        await using var factory = new PortalFactory(database, new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+        foreach (var path in new[] { "/", "/account/login", "/api/v1/clauses?district=fengtai", "/calculator" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("'unsafe-inline'; img", csp.Split("script-src")[1].Split(';')[0] + "; img", StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+}

@@ -13,7 +13,7 @@ internal static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        });
+        }).ExcludeFromDescription();
 
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
@@ -23,7 +23,7 @@ internal static class AccountEndpoints
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static bool IsLocal(string? url) =>
