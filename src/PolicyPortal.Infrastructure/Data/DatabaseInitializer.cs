@@ -30,6 +30,9 @@ public static class DatabaseInitializer
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;
         if (accounts.SeedDemoAccounts ?? !database.IsPostgres)
+        {
             await DemoAccounts.SeedAsync(sp.GetRequiredService<UserManager<PortalUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<TimeProvider>(), logger);
+            await DemoData.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
     }
 }

@@ -11,6 +11,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<Enterprises.Enterprise> Enterprises => Set<Enterprises.Enterprise>();
+    public DbSet<Applications.PolicyWindow> PolicyWindows => Set<Applications.PolicyWindow>();
+    public DbSet<Applications.Application> Applications => Set<Applications.Application>();
+    public DbSet<Applications.Claim> Claims => Set<Applications.Claim>();
+    public DbSet<Applications.Evidence> Evidence => Set<Applications.Evidence>();
+    public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
+    public DbSet<Applications.Notification> Notifications => Set<Applications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -42,5 +49,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             version.HasIndex(v => new { v.District, v.Version }).IsUnique();
             version.HasIndex(v => new { v.District, v.Status });
         });
+
+        JourneyModel.Configure(builder);
     }
 }

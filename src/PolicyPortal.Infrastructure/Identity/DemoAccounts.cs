@@ -16,6 +16,9 @@ public static class DemoAccounts
     public const string AdminUser = "admin";
     public static string ReviewerUser(string district) => $"reviewer-{district}";
 
+    /// <summary>The demo enterprise's credit code: division 110107 is Shijingshan; the check character is computed.</summary>
+    public static string EnterpriseCreditCode { get; } = PolicyPortal.Domain.Enterprises.CreditCode.WithCheckCharacter("91110107MA01AB3C4");
+
     public static async Task SeedAsync(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(users);

@@ -64,6 +64,8 @@ internal static class WebSetup
         services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
 
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
+        services.AddScoped<Features.Enterprises.EnterpriseRegistration>();
+        services.AddScoped<Features.Enterprises.CurrentEnterprise>();
         builder.AddApi();
         services.AddProblemDetails();
     }

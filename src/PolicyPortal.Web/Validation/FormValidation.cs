@@ -29,6 +29,13 @@ internal sealed class FormValidation<T> where T : class
         return result.IsValid;
     }
 
+    /// <summary>A message found after validation (a duplicate code, the password policy) next to its field.</summary>
+    public void AddFieldError(string field, string message)
+    {
+        _messages.Add(Context.Field(field), message);
+        Context.NotifyValidationStateChanged();
+    }
+
     /// <summary>A message that belongs to the form as a whole (shown in the summary).</summary>
     public void AddFormError(string message)
     {
