@@ -36,35 +36,48 @@ internal static class RequestPreparer
         var poolUsed = ReadPoolUsed(cat, request, errors);
         if (errors.Count > 0) throw new CalculationInputException(errors);
 
-        var sorted = new PreparedClaim[n];
+        // 从优不重复 groups: only projects with two or more claims in scope need a contest; numbered densely.
+        var claimsInScope = new int[keys.ProjectCount];
+        for (var i = 0; i < n; i++)
+            if (cat.Parts[claims[i].Part].Scope != ExclusivityScope.None) claimsInScope[projectOf[i]]++;
+        var groupOfProject = new int[keys.ProjectCount];
+        var groupCount = 0;
+        for (var p = 0; p < groupOfProject.Length; p++) groupOfProject[p] = claimsInScope[p] >= 2 ? groupCount++ : -1;
+
+        var rules = new RuleInput[n];
+        var amounts = new decimal[n];
+        var stepInputs = new StepInput[n];
         var originalToSorted = new int[n];
+        for (var k = 0; k < n; k++) originalToSorted[order[k]] = k;
         var ledger = new List<LedgerFacts>();
         var slots = new List<int>(n);
-        var slotOf = new Dictionary<(int Limit, int Enterprise, int Project), int>();
+        var slotOf = new Dictionary<long, int>();
         var slotLimit = new List<int>();
         var slotPrior = new List<long>();
-        for (var k = 0; k < n; k++)
+        // In the request's order (its claims of one enterprise usually sit together, so the lookups stay warm);
+        // only the finished claim is written to its sorted position. Counter numbers are arbitrary indices.
+        for (var i = 0; i < n; i++)
         {
-            var i = order[k];
-            originalToSorted[i] = k;
-            var c = claims[i];
+            var k = originalToSorted[i];
+            ref var c = ref claims[i];
             var part = cat.Parts[c.Part];
             var enterprise = enterpriseOf[i];
             var project = projectOf[i];
-            c.Group = part.Scope == ExclusivityScope.None ? -1 : project;
+            c.Group = part.Scope == ExclusivityScope.None ? -1 : groupOfProject[project];
 
-            var facts = ledgerIn.FactsFor(cat, part, enterprise, project);
             c.Ledger = -1;
-            if (facts is { } f)
+            if (ledgerIn.FactsFor(cat, part, enterprise, project) is { } facts)
             {
                 c.Ledger = ledger.Count;
-                ledger.Add(f);
+                ledger.Add(facts);
             }
 
             c.SlotStart = slots.Count;
+            c.SlotCount = checked((short)part.Limits.Length);
+            c.Pool = checked((short)part.Pool);
             foreach (var limit in part.Limits)
             {
-                var key = (limit, enterprise, IsProjectScope(cat.Limits[limit].Scope) ? project : -1);
+                var key = LedgerIn.LimitKey(cat, limit, enterprise, project);
                 if (!slotOf.TryGetValue(key, out var slot))
                 {
                     slot = slotLimit.Count;
@@ -74,11 +87,13 @@ internal static class RequestPreparer
                 }
                 slots.Add(slot);
             }
-            sorted[k] = c;
+            rules[k] = c.Rule;
+            amounts[k] = c.Amount;
+            stepInputs[k] = c.Step;
         }
 
-        return new PreparedRequest(cat, request.Year, source, sorted, originalToSorted, [.. inputs], [.. ledger],
-            [.. slots], [.. slotLimit], [.. slotPrior], poolUsed, keys.ProjectCount);
+        return new PreparedRequest(cat, request.Year, source, rules, amounts, stepInputs, originalToSorted, order, [.. inputs], [.. ledger],
+            [.. slots], [.. slotLimit], [.. slotLimit.Select(l => cat.Limits[l].AmountFen)], [.. slotPrior], poolUsed, groupCount);
     }
 
     internal static bool IsProjectScope(LimitScope scope) => scope is LimitScope.ProjectYear or LimitScope.ProjectTotal;
@@ -88,7 +103,6 @@ internal static class RequestPreparer
     private static void ResolveClaim(CompiledCatalog cat, ClaimInput? claim, int i, ref PreparedClaim c,
         out int enterprise, out int project, Keys keys, List<decimal> inputs, List<CalculationInputError> errors)
     {
-        c.Original = i;
         c.Part = 0;
         c.Figure = cat.Parts.Length > 0 ? cat.Parts[0].FigureStart : 0;
         c.InputStart = -1;
@@ -230,7 +244,7 @@ internal static class RequestPreparer
         {
             ids[i] = source[i]?.Id ?? "";
             order[i] = i;
-            if (i > 0 && string.CompareOrdinal(ids[i - 1], ids[i]) > 0) sorted = false;
+            if (i > 0 && sorted && string.CompareOrdinal(ids[i - 1], ids[i]) > 0) sorted = false;
         }
         // Requests usually arrive in id order (from the database); then sorting is skipped.
         if (!sorted) Array.Sort(ids, order, StringComparer.Ordinal);
@@ -334,12 +348,21 @@ internal static class RequestPreparer
     {
         /// <summary>从优不重复: per project, prior awards under in-scope parts, by part.</summary>
         private readonly Dictionary<int, List<(int Part, long Fen)>> _exclusive = new();
-        /// <summary>一次性 / 晋级补差: per (enterprise, part, project or -1 when one-time).</summary>
-        private readonly Dictionary<(int, int, int), LedgerFacts> _once = new();
-        /// <summary>连续支持: per (enterprise, part), the distinct earlier years.</summary>
-        private readonly Dictionary<(int, int), List<int>> _years = new();
-        /// <summary>Limits: per counter key (limit, enterprise, project or -1).</summary>
-        public Dictionary<(int Limit, int Enterprise, int Project), long> LimitPrior { get; } = new();
+        /// <summary>一次性 / 晋级补差: per (part, enterprise when one-time, else project); see <see cref="OnceKey"/>.</summary>
+        private readonly Dictionary<long, LedgerFacts> _once = new();
+        /// <summary>连续支持: per (part, enterprise), the distinct earlier years.</summary>
+        private readonly Dictionary<long, List<int>> _years = new();
+        /// <summary>Limits: per counter (limit, enterprise or project by the limit's scope); see <see cref="LimitKey"/>.</summary>
+        public Dictionary<long, long> LimitPrior { get; } = new();
+
+        // Keys packed into a long: the first index decides what the second counts (a project index already
+        // names its enterprise), so (limit, project) and (limit, enterprise) never meet under one limit.
+        private static long Pack(int first, int second) => ((long)first << 32) | (uint)second;
+
+        public static long LimitKey(CompiledCatalog cat, int limit, int enterprise, int project) =>
+            Pack(limit, IsProjectScope(cat.Limits[limit].Scope) ? project : enterprise);
+
+        private static long OnceKey(CompiledPart part, int enterprise, int project) => Pack(part.Index, part.OneTime ? enterprise : project);
 
         public void Add(CompiledCatalog cat, int part, int figure, int enterprise, int project, int year, long fen, int requestYear)
         {
@@ -347,13 +370,14 @@ internal static class RequestPreparer
             if (p.Scope != ExclusivityScope.None)
             {
                 if (!_exclusive.TryGetValue(project, out var list)) _exclusive.Add(project, list = []);
-                var at = list.FindIndex(x => x.Part == part);
-                if (at < 0) list.Add((part, fen));
+                var at = 0;
+                while (at < list.Count && list[at].Part != part) at++;
+                if (at == list.Count) list.Add((part, fen));
                 else list[at] = (part, Fen.SaturatingAdd(list[at].Fen, fen));
             }
             if (p.OneTime || p.TopUp)
             {
-                var key = (enterprise, part, p.OneTime ? -1 : project);
+                var key = OnceKey(p, enterprise, project);
                 var level = cat.Figures[figure].Level;
                 var f = _once.GetValueOrDefault(key, new LedgerFacts { OncePriorMaxLevel = int.MinValue, OncePriorFigure = -1 });
                 f.OncePriorCount++;
@@ -367,14 +391,14 @@ internal static class RequestPreparer
             }
             if (p.ConsecutiveYears > 0 && year < requestYear)
             {
-                if (!_years.TryGetValue((enterprise, part), out var years)) _years.Add((enterprise, part), years = []);
+                if (!_years.TryGetValue(Pack(part, enterprise), out var years)) _years.Add(Pack(part, enterprise), years = []);
                 if (!years.Contains(year)) years.Add(year);
             }
             foreach (var limit in p.Limits)
             {
                 var scope = cat.Limits[limit].Scope;
                 if (IsYearScope(scope) && year != requestYear) continue;
-                var key = (limit, enterprise, IsProjectScope(scope) ? project : -1);
+                var key = LimitKey(cat, limit, enterprise, project);
                 LimitPrior[key] = Fen.SaturatingAdd(LimitPrior.GetValueOrDefault(key), fen);
             }
         }
@@ -400,7 +424,7 @@ internal static class RequestPreparer
                 }
                 any |= facts.ExclusivePriorFen > 0;
             }
-            if ((part.OneTime || part.TopUp) && _once.TryGetValue((enterprise, part.Index, part.OneTime ? -1 : project), out var once))
+            if ((part.OneTime || part.TopUp) && _once.TryGetValue(OnceKey(part, enterprise, project), out var once))
             {
                 facts.OncePriorCount = once.OncePriorCount;
                 facts.OncePriorFen = once.OncePriorFen;
@@ -408,7 +432,7 @@ internal static class RequestPreparer
                 facts.OncePriorFigure = once.OncePriorFigure;
                 any = true;
             }
-            if (part.ConsecutiveYears > 0 && _years.TryGetValue((enterprise, part.Index), out var years))
+            if (part.ConsecutiveYears > 0 && _years.TryGetValue(Pack(part.Index, enterprise), out var years))
             {
                 facts.PriorYears = years.Count;
                 any = true;
