@@ -70,6 +70,16 @@ public sealed class Workload
                     var j = rnd.Next(i + 1);
                     (claimList[i], claimList[j]) = (claimList[j], claimList[i]);
                 }
+            // As a request read from JSON would be: every claim with its own strings, allocated in list order.
+            claimList = claimList.Select(c => c with
+            {
+                Id = new string(c.Id),
+                Project = new string(c.Project),
+                Enterprise = c.Enterprise is null ? null : new string(c.Enterprise),
+                Clause = new string(c.Clause),
+                Tier = c.Tier is null ? null : new string(c.Tier),
+                Inputs = c.Inputs is null ? null : new Dictionary<string, decimal>(c.Inputs),
+            }).ToList();
             var request = new CalculationRequest
             {
                 District = doc.District,

@@ -321,7 +321,7 @@ internal static class RequestPreparer
         {
             if (key is null) return 0;
             // Claims of one enterprise usually come together: skip the hash when the key repeats.
-            if (ReferenceEquals(key, _lastEnterprise)) return _lastEnterpriseIndex;
+            if (string.Equals(key, _lastEnterprise, StringComparison.Ordinal)) return _lastEnterpriseIndex;
             if (!_enterprises.TryGetValue(key, out var index))
             {
                 index = _enterprises.Count + 1;
