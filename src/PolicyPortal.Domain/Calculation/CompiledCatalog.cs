@@ -110,19 +110,8 @@ internal sealed class CompiledCatalog
                 Key: shared.Key, Name: shared.Name, Article: shared.Article, ArticleNumber: null, Covers: covers));
         }
         Limits = [.. limits];
-        var covered = new bool[Limits.Length][];
-        for (var l = 0; l < Limits.Length; l++)
-        {
-            covered[l] = new bool[parts.Length];
-            foreach (var p in Limits[l].Covers) covered[l][p] = true;
-        }
-        _covered = covered;
         foreach (var p in parts) p.Limits = [.. limitsOfPart[p.Index]];
     }
-
-    private readonly bool[][] _covered;
-
-    public bool LimitCovers(int limit, int part) => _covered[limit][part];
 
     public bool TryGetPart(string code, out int part) => _partByCode.TryGetValue(code, out part);
 

@@ -61,26 +61,13 @@ internal static class Fen
         var scale = (bits.Flags >> 16) & 0xFF;
         if (bits.Flags >= 0 && bits.High == 0 && bits.Low < 1UL << 56)
         {
-            var m = bits.Low;
-            // Constant divisors, so the JIT turns each division into a multiplication. Half away from zero on a
-            // non-negative value: round up when the remainder is at least half the divisor.
-            switch (scale)
+            if (scale <= 2) return (long)bits.Low * (long)PowersOfTen[2 - scale];
+            if (scale <= 18)
             {
-                case 0: return (long)m * 100;
-                case 1: return (long)m * 10;
-                case 2: return (long)m;
-                case 3: { var q = m / 10; return (long)(m - q * 10 >= 5 ? q + 1 : q); }
-                case 4: { var q = m / 100; return (long)(m - q * 100 >= 50 ? q + 1 : q); }
-                case 5: { var q = m / 1_000; return (long)(m - q * 1_000 >= 500 ? q + 1 : q); }
-                case 6: { var q = m / 10_000; return (long)(m - q * 10_000 >= 5_000 ? q + 1 : q); }
-                default:
-                    if (scale <= 18)
-                    {
-                        var divisor = PowersOfTen[scale - 2];
-                        var q = m / divisor;
-                        return (long)(m - q * divisor >= (divisor + 1) / 2 ? q + 1 : q);
-                    }
-                    break;
+                // Half away from zero on a non-negative value: round up when the remainder is at least half.
+                var divisor = PowersOfTen[scale - 2];
+                var fen = bits.Low / divisor;
+                return (long)(bits.Low - fen * divisor >= (divisor + 1) / 2 ? fen + 1 : fen);
             }
         }
         return FromYuan(Round(yuan));
