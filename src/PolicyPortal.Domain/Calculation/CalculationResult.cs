@@ -8,17 +8,17 @@ namespace PolicyPortal.Domain.Calculation;
 /// </summary>
 public sealed class CalculationResult
 {
-    private readonly long[] _eligible;
     private readonly long[] _granted;
-    private readonly int[] _stepEnd;
-    private readonly StepRecord[] _steps;
+    private readonly byte[] _stepCount;
+    private readonly StepStore _steps;
+    /// <summary>Where each claim's steps start: computed on the first explanation asked for, not in the run.</summary>
+    private int[]? _stepStart;
 
-    internal CalculationResult(PreparedRequest request, long[] eligible, long[] granted, int[] stepEnd, StepRecord[] steps, long totalFen)
+    internal CalculationResult(PreparedRequest request, long[] granted, byte[] stepCount, StepStore steps, long totalFen)
     {
         Request = request;
-        _eligible = eligible;
         _granted = granted;
-        _stepEnd = stepEnd;
+        _stepCount = stepCount;
         _steps = steps;
         TotalGrantedFen = totalFen;
         Claims = new ClaimList(this);
@@ -40,8 +40,7 @@ public sealed class CalculationResult
     /// <summary>The result of the claim with this id (ordinal), or null.</summary>
     public ClaimResult? Find(string id)
     {
-        var claims = Request.Claims;
-        int lo = 0, hi = claims.Length - 1;
+        int lo = 0, hi = Request.Count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -53,17 +52,51 @@ public sealed class CalculationResult
         return null;
     }
 
-    internal long EligibleFen(int sorted) => _eligible[sorted];
+    /// <summary>Not stored: recomputed from the claim by the same code the run used (it is cheap and pure).</summary>
+    internal long EligibleFen(int sorted) => CalculationRun.Eligible(in Request.Rules[sorted], Request.Catalog.Figures, Request.Amounts, Request.Inputs, sorted);
 
     internal long GrantedFen(int sorted) => _granted[sorted];
 
-    internal ReadOnlySpan<StepRecord> StepsOf(int sorted)
+    private int StepStart(int sorted)
     {
-        var start = sorted == 0 ? 0 : _stepEnd[sorted - 1];
-        return _steps.AsSpan(start, _stepEnd[sorted] - start);
+        var starts = LazyInitializer.EnsureInitialized(ref _stepStart, () =>
+        {
+            var start = new int[_stepCount.Length];
+            for (int i = 0, sum = 0; i < start.Length; sum += _stepCount[i], i++) start[i] = sum;
+            return start;
+        });
+        return starts[sorted];
     }
 
-    internal StepRecord Step(int sorted, int index) => StepsOf(sorted)[index];
+    internal int StepCount(int sorted) => _stepCount[sorted];
+
+    /// <summary>A recorded step with the amounts before and after it, replayed from the eligible amount.</summary>
+    internal StepView View(int sorted, int index)
+    {
+        var start = StepStart(sorted);
+        var amount = EligibleFen(sorted);
+        for (var k = 0; ; k++)
+        {
+            var step = _steps[start + k];
+            var after = After(sorted, step, amount);
+            if (k == index) return new StepView(step.Kind, step.Ref, step.A, amount, after);
+            amount = after;
+        }
+    }
+
+    private long After(int sorted, StepRecord step, long before)
+    {
+        var request = Request;
+        return step.Kind switch
+        {
+            StepKind.Requested => request.Rules[sorted].RequestedFen,
+            StepKind.Superseded or StepKind.AlreadyAwarded or StepKind.ConsecutiveYears => 0,
+            StepKind.ExclusivePrior or StepKind.TopUp => Math.Max(0, before - step.A),
+            StepKind.Limit => Math.Max(0, request.SlotLimitFen[step.Ref] - step.A),
+            StepKind.Pool => Math.Max(0, request.Catalog.PoolYearlyFen[step.Ref] - step.A),
+            _ => throw new InvalidOperationException("Unknown step kind."),
+        };
+    }
 
     private sealed class ClaimList(CalculationResult owner) : IReadOnlyList<ClaimResult>
     {

@@ -13,171 +13,210 @@ internal static class CalculationRun
 {
     public static CalculationResult Run(PreparedRequest request)
     {
-        var cat = request.Catalog;
-        var figures = cat.Figures;
-        var parts = cat.Parts;
-        var limits = cat.Limits;
-        var claims = request.Claims;
+        var figures = request.Catalog.Figures;
+        var parts = request.Catalog.Parts;
+        var rules = request.Rules;
+        var claims = request.Steps;
         var inputs = request.Inputs;
-        var ledger = request.Ledger;
-        var slots = request.Slots;
-        var n = claims.Length;
+        var amounts = request.Amounts;
+        var n = rules.Length;
 
-        var eligible = new long[n];
         var granted = new long[n];
-        var stepEnd = new int[n];
-        var steps = new StepBuffer(n / 4 + 16);
+        var stepCount = new byte[n];
+        var steps = new StepStore(n);
 
         // Pass 1 — rule (step 1), requested (step 2), and the best candidate of each 从优不重复 group (step 3).
         var best = new int[request.GroupCount];
         var bestCandidate = new long[request.GroupCount];
         best.AsSpan().Fill(-1);
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < rules.Length; i++)
         {
-            ref readonly var c = ref claims[i];
-            ref readonly var f = ref figures[c.Figure];
-            long e;
-            if (c.InputStart < 0) e = RuleMath.EligibleFen(in f, c.Amount, 0m, 0m);
-            else e = RuleMath.EligibleFen(in f, c.Amount, inputs[c.InputStart], inputs[c.InputStart + 1]);
-            eligible[i] = e;
-            var candidate = (ulong)c.RequestedFen < (ulong)e ? c.RequestedFen : e; // -1 (none) compares as the largest
-            granted[i] = candidate;
-            if (c.Group >= 0)
+            ref readonly var c = ref rules[i];
+            var e = Eligible(in c, figures, amounts, inputs, i);
+            // Eligible is not stored (ClaimResult recomputes it on demand); a candidate lowered by `requested` is
+            // kept complemented (negative) so pass 2 knows to explain it. -1 (not given) compares as the largest.
+            var requested = (ulong)c.RequestedFen < (ulong)e;
+            var candidate = requested ? c.RequestedFen : e;
+            granted[i] = requested ? ~candidate : candidate;
+            var group = c.Group;
+            if (group >= 0)
             {
-                var b = best[c.Group];
                 // Claims come in id order, so an equal candidate wins only by a lower clause code.
-                if (b < 0 || candidate > bestCandidate[c.Group]
-                    || (candidate == bestCandidate[c.Group] && parts[c.Part].CodeRank < parts[claims[b].Part].CodeRank))
+                if (best[group] < 0 || candidate > bestCandidate[group]
+                    || (candidate == bestCandidate[group] && parts[claims[i].Part].CodeRank < parts[claims[best[group]].Part].CodeRank))
                 {
-                    best[c.Group] = i;
-                    bestCandidate[c.Group] = candidate;
+                    best[group] = i;
+                    bestCandidate[group] = candidate;
                 }
             }
         }
 
         // Pass 2 — the steps that depend on other claims and on the ledger, in id order.
         var used = (long[])request.SlotPriorFen.Clone();
+        var slotLimit = request.SlotLimitFen;
+        var slots = request.Slots;
+        var pools = request.Catalog.PoolYearlyFen;
         var poolUsed = (long[])request.PoolUsedFen.Clone();
         long total = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < claims.Length; i++)
         {
             ref readonly var c = ref claims[i];
             var g = granted[i];
-            if ((ulong)c.RequestedFen < (ulong)eligible[i])
-                steps.Add(StepKind.Requested, 0, c.RequestedFen, eligible[i], 0);
+            var before = steps.Count;
+            if (g < 0)
+            {
+                g = ~g;
+                steps.Add(StepKind.Requested, 0, 0);
+            }
 
             if (c.Group >= 0 && best[c.Group] != i)
             {
-                var winner = best[c.Group];
-                steps.Add(StepKind.Superseded, claims[winner].Part, bestCandidate[c.Group], winner, 0);
+                if (g > 0) steps.Add(StepKind.Superseded, best[c.Group], bestCandidate[c.Group]);
                 g = 0;
             }
-            else
+            else if (g > 0)
             {
-                var part = parts[c.Part];
-                if (c.Ledger >= 0) g = ApplyLedger(in ledger[c.Ledger], part, in figures[c.Figure], g, c.Group >= 0, steps);
+                if (c.Ledger >= 0) g = ApplyLedger(in request.Ledger[c.Ledger], parts[c.Part], in figures[rules[i].Figure], g, steps);
 
-                var slotEnd = c.SlotStart + part.Limits.Length;
+                var slotEnd = c.SlotStart + c.SlotCount;
                 for (var s = c.SlotStart; s < slotEnd; s++)
                 {
                     var slot = slots[s];
-                    var limit = limits[request.SlotLimit[slot]];
-                    var room = Math.Max(0, limit.AmountFen - used[slot]);
+                    var room = slotLimit[slot] - used[slot];
                     if (g > room)
                     {
-                        steps.Add(StepKind.Limit, slot, used[slot], room, g);
-                        g = room;
+                        g = room > 0 ? room : 0;
+                        steps.Add(StepKind.Limit, slot, used[slot]);
                     }
                 }
-                if (part.Pool >= 0)
+                if (c.Pool >= 0)
                 {
-                    var remaining = Math.Max(0, cat.Pools[part.Pool].YearlyFen - poolUsed[part.Pool]);
+                    var remaining = pools[c.Pool] - poolUsed[c.Pool];
                     if (g > remaining)
                     {
-                        steps.Add(StepKind.Pool, part.Pool, poolUsed[part.Pool], remaining, g);
-                        g = remaining;
+                        g = remaining > 0 ? remaining : 0;
+                        steps.Add(StepKind.Pool, c.Pool, poolUsed[c.Pool]);
                     }
-                    poolUsed[part.Pool] += g;
+                    poolUsed[c.Pool] += g;
                 }
                 for (var s = c.SlotStart; s < slotEnd; s++) used[slots[s]] += g;
             }
             granted[i] = g;
-            stepEnd[i] = steps.Count;
+            stepCount[i] = checked((byte)(steps.Count - before));
             total += g;
         }
-        return new CalculationResult(request, eligible, granted, stepEnd, steps.ToArray(), total);
+        return new CalculationResult(request, granted, stepCount, steps, total);
+    }
+
+    /// <summary>Step 1 for one claim, in fen.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Eligible(in RuleInput c, Figure[] figures, decimal[] amounts, decimal[] inputs, int i)
+    {
+        ref readonly var f = ref figures[c.Figure];
+        if (f.ConstantFen >= 0) return f.ConstantFen;
+        if (f.RateE4 >= 0 && c.AmountFen >= 0) return RuleMath.RateFen(in f, c.AmountFen);
+        return c.InputStart < 0
+            ? RuleMath.EligibleFen(in f, amounts[i], 0m, 0m)
+            : RuleMath.EligibleFen(in f, amounts[i], inputs[c.InputStart], inputs[c.InputStart + 1]);
     }
 
     /// <summary>Steps 3 (prior awards of the same project), 4 (一次性 / 晋级补差) and 5 (consecutive years).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static long ApplyLedger(in LedgerFacts facts, CompiledPart part, in Figure figure, long g, bool exclusive, StepBuffer steps)
+    private static long ApplyLedger(in LedgerFacts facts, CompiledPart part, in Figure figure, long g, StepStore steps)
     {
-        if (exclusive && facts.ExclusivePriorFen > 0 && g > 0)
+        // The ledger holds exclusive priors only for parts whose scope is not None (RequestPreparer).
+        if (facts.ExclusivePriorFen > 0 && g > 0)
         {
-            var after = Math.Max(0, g - facts.ExclusivePriorFen);
-            steps.Add(StepKind.ExclusivePrior, facts.ExclusivePriorPart, facts.ExclusivePriorFen, after, g);
-            g = after;
+            g = Math.Max(0, g - facts.ExclusivePriorFen);
+            steps.Add(StepKind.ExclusivePrior, facts.ExclusivePriorPart, facts.ExclusivePriorFen);
         }
         if ((part.OneTime || part.TopUp) && facts.OncePriorCount > 0 && g > 0)
         {
             if (facts.OncePriorMaxLevel >= figure.Level || !part.TopUp)
             {
-                steps.Add(StepKind.AlreadyAwarded, facts.OncePriorFigure, facts.OncePriorFen, 0, g);
                 g = 0;
+                steps.Add(StepKind.AlreadyAwarded, facts.OncePriorFigure, facts.OncePriorFen);
             }
             else
             {
-                var after = Math.Max(0, g - facts.OncePriorFen);
-                steps.Add(StepKind.TopUp, facts.OncePriorFigure, facts.OncePriorFen, after, g);
-                g = after;
+                g = Math.Max(0, g - facts.OncePriorFen);
+                steps.Add(StepKind.TopUp, facts.OncePriorFigure, facts.OncePriorFen);
             }
         }
         if (part.ConsecutiveYears > 0 && facts.PriorYears >= part.ConsecutiveYears && g > 0)
         {
-            steps.Add(StepKind.ConsecutiveYears, part.ConsecutiveYears, facts.PriorYears, 0, g);
             g = 0;
+            steps.Add(StepKind.ConsecutiveYears, part.ConsecutiveYears, facts.PriorYears);
         }
         return g;
     }
 }
 
-/// <summary>What a recorded step did; the text is rendered from this and the numbers only when asked.</summary>
+/// <summary>
+/// What a recorded step did; the text is rendered from this and the numbers only when asked. The amount after
+/// a step is not stored: it follows from the amount before and the step (<see cref="CalculationResult.View"/>).
+/// </summary>
 internal enum StepKind : byte
 {
-    /// <summary>A = requested, B = eligible.</summary>
+    /// <summary>After = the claim's requested amount.</summary>
     Requested,
-    /// <summary>Ref = the winner's part, A = its candidate, B = the winner's position.</summary>
+    /// <summary>Ref = the winning claim (sorted position), A = its candidate; after = 0.</summary>
     Superseded,
-    /// <summary>Ref = part of the prior award, A = prior sum, B = after, C = before.</summary>
+    /// <summary>Ref = part of the largest prior award, A = prior sum; after = before − A (not below 0).</summary>
     ExclusivePrior,
-    /// <summary>Ref = figure of the highest prior award, A = prior sum, B = 0, C = before.</summary>
+    /// <summary>Ref = figure of the highest prior award, A = prior sum; after = 0.</summary>
     AlreadyAwarded,
-    /// <summary>Ref = figure of the highest prior award, A = prior sum, B = after, C = before.</summary>
+    /// <summary>Ref = figure of the highest prior award, A = prior sum; after = before − A (not below 0).</summary>
     TopUp,
-    /// <summary>Ref = the years the part allows, A = distinct earlier years supported, C = before.</summary>
+    /// <summary>Ref = the years the part allows, A = distinct earlier years supported; after = 0.</summary>
     ConsecutiveYears,
-    /// <summary>Ref = limit counter, A = used before this claim (prior + earlier claims), B = room, C = before.</summary>
+    /// <summary>Ref = limit counter, A = used before this claim (prior + earlier claims); after = limit − A.</summary>
     Limit,
-    /// <summary>Ref = pool, A = used before this claim, B = remaining, C = before.</summary>
+    /// <summary>Ref = pool, A = used before this claim; after = yearly amount − A.</summary>
     Pool,
 }
 
-/// <summary>A step as numbers (32 bytes).</summary>
-internal readonly record struct StepRecord(StepKind Kind, int Ref, long A, long B, long C);
+/// <summary>A step as numbers (16 bytes).</summary>
+internal readonly record struct StepRecord(StepKind Kind, int Ref, long A);
 
-/// <summary>A growable array of steps shared by all claims of a run (claim i owns a contiguous range).</summary>
-internal sealed class StepBuffer(int capacity)
+/// <summary>A step with the amounts before and after it, for rendering.</summary>
+internal readonly record struct StepView(StepKind Kind, int Ref, long A, long Before, long After);
+
+/// <summary>
+/// The steps of all claims of a run, claim i owning a contiguous range. Stored in chunks of half the claim count
+/// (most claims record no step), so growing adds a chunk and never copies.
+/// </summary>
+internal sealed class StepStore
 {
-    private StepRecord[] _items = new StepRecord[Math.Max(capacity, 16)];
+    private readonly int _shift;
+    private readonly int _chunkSize;
+    private readonly List<StepRecord[]> _chunks = [];
+    private StepRecord[] _current = [];
+    private int _offset;
+
+    public StepStore(int claims)
+    {
+        _shift = Math.Max(10, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)Math.Max(1, claims / 2 - 1)));
+        _chunkSize = 1 << _shift;
+        _offset = _chunkSize;
+    }
 
     public int Count { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(StepKind kind, int reference, long a, long b, long c)
+    public void Add(StepKind kind, int reference, long a)
     {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        _items[Count++] = new StepRecord(kind, reference, a, b, c);
+        if (_offset == _chunkSize) NewChunk();
+        _current[_offset++] = new StepRecord(kind, reference, a);
+        Count++;
     }
 
-    public StepRecord[] ToArray() => Count == _items.Length ? _items : _items.AsSpan(0, Count).ToArray();
+    private void NewChunk()
+    {
+        _current = new StepRecord[_chunkSize];
+        _chunks.Add(_current);
+        _offset = 0;
+    }
+
+    public StepRecord this[int index] => _chunks[index >> _shift][index & (_chunkSize - 1)];
 }

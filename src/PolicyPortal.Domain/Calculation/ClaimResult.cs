@@ -19,13 +19,14 @@ public readonly struct ClaimResult : IEquatable<ClaimResult>
         _sorted = sorted;
     }
 
-    private ClaimInput Input => _owner.Request.Source[Claim.Original];
-    private ref readonly PreparedClaim Claim => ref _owner.Request.Claims[_sorted];
+    private ClaimInput Input => _owner.Request.Source[_owner.Request.SortedToOriginal[_sorted]];
+    private int Part => _owner.Request.PartOf(_sorted);
+    private int FigureIndex => _owner.Request.FigureOf(_sorted);
     private CompiledCatalog Catalog => _owner.Request.Catalog;
 
     public string Id => Input.Id;
-    public string Clause => Catalog.Parts[Claim.Part].Code;
-    public string? Tier => Catalog.Figures[Claim.Figure].TierKey;
+    public string Clause => Catalog.Parts[Part].Code;
+    public string? Tier => Catalog.Figures[FigureIndex].TierKey;
     public string Project => Input.Project;
     /// <summary>The claimant as the request named it (null = the request's single enterprise).</summary>
     public string? Enterprise => Input.Enterprise;
@@ -35,22 +36,22 @@ public readonly struct ClaimResult : IEquatable<ClaimResult>
     public long EligibleFen => _owner.EligibleFen(_sorted);
     public long GrantedFen => _owner.GrantedFen(_sorted);
     /// <summary>The cap of the claim's tier or part (最高…), when the text sets one.</summary>
-    public decimal? Cap => Catalog.Figures[Claim.Figure] is { HasCap: true } f ? f.Cap : null;
+    public decimal? Cap => Catalog.Figures[FigureIndex] is { HasCap: true } f ? f.Cap : null;
     public decimal? Requested => Input.Requested;
     /// <summary>False when the part is not open for application (no figures yet): eligible is 0.</summary>
-    public bool Open => Catalog.Figures[Claim.Figure].Computable;
+    public bool Open => Catalog.Figures[FigureIndex].Computable;
     /// <summary>The article the claim is made under, as cited in Chinese: "石景山区第四条".</summary>
-    public string Article => Catalog.CiteZh(Claim.Part);
+    public string Article => Catalog.CiteZh(Part);
 
     /// <summary>The steps that mattered, the rule first. Rendered to text only when asked.</summary>
     public IReadOnlyList<ExplanationStep> Explanation
     {
         get
         {
-            var recorded = _owner.StepsOf(_sorted);
-            var list = new ExplanationStep[recorded.Length + 1];
+            var recorded = _owner.StepCount(_sorted);
+            var list = new ExplanationStep[recorded + 1];
             list[0] = new ExplanationStep(_owner, _sorted, -1);
-            for (var k = 0; k < recorded.Length; k++) list[k + 1] = new ExplanationStep(_owner, _sorted, k);
+            for (var k = 0; k < recorded; k++) list[k + 1] = new ExplanationStep(_owner, _sorted, k);
             return list;
         }
     }

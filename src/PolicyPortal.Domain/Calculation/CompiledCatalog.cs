@@ -18,6 +18,7 @@ internal sealed class CompiledCatalog
     public Figure[] Figures { get; }
     public CompiledLimit[] Limits { get; }
     public CompiledPool[] Pools { get; }
+    public long[] PoolYearlyFen { get; }
     /// <summary>The article establishing 从优不重复, as the text prints it ("第十三条", "附则（一）").</summary>
     public string? ExclusivityArticle { get; }
 
@@ -44,6 +45,7 @@ internal sealed class CompiledCatalog
             pools.Add(new CompiledPool(pool.Key, pool.Name, pool.Article, Fen.FromYuan(Fen.Round(pool.YearlyAmount))));
         }
         Pools = [.. pools];
+        PoolYearlyFen = [.. pools.Select(p => p.YearlyFen)];
 
         var sources = doc.Articles.SelectMany(a => a.Parts.Select(p => (Article: a, Part: p))).ToList();
         // 从优不重复 ties go to the lower clause code (ordinal): a rank replaces the string comparison in the hot path.
@@ -108,19 +110,8 @@ internal sealed class CompiledCatalog
                 Key: shared.Key, Name: shared.Name, Article: shared.Article, ArticleNumber: null, Covers: covers));
         }
         Limits = [.. limits];
-        var covered = new bool[Limits.Length][];
-        for (var l = 0; l < Limits.Length; l++)
-        {
-            covered[l] = new bool[parts.Length];
-            foreach (var p in Limits[l].Covers) covered[l][p] = true;
-        }
-        _covered = covered;
         foreach (var p in parts) p.Limits = [.. limitsOfPart[p.Index]];
     }
-
-    private readonly bool[][] _covered;
-
-    public bool LimitCovers(int limit, int part) => _covered[limit][part];
 
     public bool TryGetPart(string code, out int part) => _partByCode.TryGetValue(code, out part);
 
@@ -146,7 +137,7 @@ internal sealed class CompiledCatalog
     private static Figure MakeFigure(int partIndex, ClausePart part, bool computable, Tier? tier)
     {
         var cap = tier?.Cap ?? part.Cap;
-        return new Figure
+        var figure = new Figure
         {
             Part = partIndex,
             Kind = part.Kind,
@@ -154,8 +145,10 @@ internal sealed class CompiledCatalog
             Rate = tier?.Rate ?? part.Rate ?? 0m,
             Amount = tier?.Amount ?? part.Amount ?? 0m,
             HasCap = cap is not null,
+            CapFen = cap is { } c && Fen.IsWholeFen(c) && c <= Fen.MaxYuan ? Fen.FromYuan(c) : -1,
             Cap = cap ?? decimal.MaxValue,
             MinBase = part.MinBase ?? 0m,
+            HasMinBase = part.MinBase is not null,
             AreaCeiling = part.AreaCeiling ?? 0m,
             LprShare = part.LprShare ?? 0m,
             InterestShare = part.InterestShare ?? 0m,
@@ -164,7 +157,27 @@ internal sealed class CompiledCatalog
             TierKey = tier?.Key,
             TierName = tier?.Name,
             TierNameEn = tier?.NameEn,
+            ConstantFen = -1,
+            RateE4 = -1,
         };
+        // Kinds whose amount does not depend on the claim's inputs are computed once, here, by the same code.
+        if (figure.Kind is RuleKind.Fixed or RuleKind.UpTo or RuleKind.Unquantified || !figure.Computable)
+            return figure with { ConstantFen = RuleMath.EligibleFen(in figure, 0m, 0m, 0m) };
+        // Rate and Matching run in integers (RuleMath.RateFen) when rate, cap and minimum fit: a rate of at most four
+        // decimals, a whole-fen cap and minimum.
+        var rateE4 = figure.Rate * 10_000m;
+        var minBase = part.MinBase ?? 0m;
+        if (figure.Kind is RuleKind.Rate or RuleKind.Matching
+            && rateE4 == decimal.Truncate(rateE4) && rateE4 is >= 0 and <= 10_000
+            && (cap is null || figure.CapFen >= 0)
+            && Fen.IsWholeFen(minBase) && minBase <= Fen.MaxYuan)
+            return figure with
+            {
+                RateE4 = (long)rateE4,
+                CapFenOrMax = cap is null ? long.MaxValue : figure.CapFen,
+                MinBaseFen = Fen.FromYuan(minBase),
+            };
+        return figure;
     }
 
     /// <summary>"石景山区第四条" — the district and the article as the text prints it.</summary>
@@ -220,7 +233,10 @@ internal readonly struct Figure
     public bool HasCap { get; init; }
     /// <summary><see cref="decimal.MaxValue"/> when there is no cap, so the comparison needs no branch on <see cref="HasCap"/>.</summary>
     public decimal Cap { get; init; }
+    /// <summary>The cap in fen when it is whole fen (compared as an integer), -1 otherwise.</summary>
+    public long CapFen { get; init; }
     public decimal MinBase { get; init; }
+    public bool HasMinBase { get; init; }
     public decimal AreaCeiling { get; init; }
     public decimal LprShare { get; init; }
     public decimal InterestShare { get; init; }
@@ -229,6 +245,14 @@ internal readonly struct Figure
     public string? TierKey { get; init; }
     public string? TierName { get; init; }
     public string? TierNameEn { get; init; }
+    /// <summary>The eligible fen when it does not depend on the claim (Fixed, UpTo, not open); -1 otherwise.</summary>
+    public long ConstantFen { get; init; }
+    /// <summary>Rate × 10,000 for the integer path of Rate and Matching (<see cref="RuleMath.RateFen"/>); -1 when it does not apply.</summary>
+    public long RateE4 { get; init; }
+    /// <summary>The cap in fen for the integer path, <see cref="long.MaxValue"/> when there is none.</summary>
+    public long CapFenOrMax { get; init; }
+    /// <summary>The minimum base in fen for the integer path (0 when there is none).</summary>
+    public long MinBaseFen { get; init; }
 }
 
 /// <summary>A part's own limit, or a shared one over several parts. Amount in fen.</summary>

@@ -64,7 +64,7 @@ public readonly struct ExplanationStep : IEquatable<ExplanationStep>
 
     public ExplanationStepKind Kind => _index < 0
         ? ExplanationText.RuleKindOf(_owner, _sorted)
-        : _owner.Step(_sorted, _index).Kind switch
+        : _owner.View(_sorted, _index).Kind switch
         {
             StepKind.Requested => ExplanationStepKind.Requested,
             StepKind.Superseded => ExplanationStepKind.Superseded,
@@ -79,7 +79,7 @@ public readonly struct ExplanationStep : IEquatable<ExplanationStep>
 
     public string ToText(ExplanationLanguage language) => _index < 0
         ? ExplanationText.Rule(_owner, _sorted, language)
-        : ExplanationText.Step(_owner, _sorted, _owner.Step(_sorted, _index), language);
+        : ExplanationText.Step(_owner, _sorted, _owner.View(_sorted, _index), language);
 
     public string ToText(CultureInfo culture) => ToText(ExplanationLanguages.For(culture));
 

@@ -26,10 +26,8 @@ internal static class ExplanationText
     {
         var request = result.Request;
         var cat = request.Catalog;
-        var c = request.Claims[sorted];
-        var input1 = c.InputStart < 0 ? 0m : request.Inputs[c.InputStart];
-        var input2 = c.InputStart < 0 ? 0m : request.Inputs[c.InputStart + 1];
-        return (cat, cat.Figures[c.Figure], cat.Parts[c.Part], c.Amount, input1, input2);
+        return (cat, cat.Figures[request.FigureOf(sorted)], cat.Parts[request.PartOf(sorted)], request.AmountOf(sorted),
+            request.Input1Of(sorted), request.Input2Of(sorted));
     }
 
     private static string Cite(CompiledCatalog cat, int part, ExplanationLanguage lang) =>
@@ -105,26 +103,26 @@ internal static class ExplanationText
         return text;
     }
 
-    public static string Step(CalculationResult result, int sorted, StepRecord s, ExplanationLanguage lang)
+    public static string Step(CalculationResult result, int sorted, StepView s, ExplanationLanguage lang)
     {
         var request = result.Request;
         var cat = request.Catalog;
-        var c = request.Claims[sorted];
+        var c = request.Steps[sorted];
         var zh = lang == ExplanationLanguage.Chinese;
         switch (s.Kind)
         {
             case StepKind.Requested:
                 return zh
-                    ? $"申请金额 {M(s.A)} 低于可支持金额 {M(s.B)}，按申请金额 {M(s.A)}"
-                    : $"Requested {M(s.A)}, below the eligible {M(s.B)}: {M(s.A)}";
+                    ? $"申请金额 {M(s.After)} 低于可支持金额 {M(s.Before)}，按申请金额 {M(s.After)}"
+                    : $"Requested {M(s.After)}, below the eligible {M(s.Before)}: {M(s.After)}";
             case StepKind.Superseded:
                 return zh
-                    ? $"从优不重复（{ExclusivityCite(cat, lang)}）：同一项目已按 {cat.Parts[s.Ref].Code} 计 {M(s.A)}，本项不予重复支持"
-                    : $"Most favourable, not twice ({ExclusivityCite(cat, lang)}): the same project is counted under {cat.Parts[s.Ref].Code} at {M(s.A)}; this claim is not supported again";
+                    ? $"从优不重复（{ExclusivityCite(cat, lang)}）：同一项目已按 {cat.Parts[request.PartOf(s.Ref)].Code} 计 {M(s.A)}，本项不予重复支持"
+                    : $"Most favourable, not twice ({ExclusivityCite(cat, lang)}): the same project is counted under {cat.Parts[request.PartOf(s.Ref)].Code} at {M(s.A)}; this claim is not supported again";
             case StepKind.ExclusivePrior:
                 return zh
-                    ? $"从优不重复（{ExclusivityCite(cat, lang)}）：同一项目已按 {cat.Parts[s.Ref].Code} 获 {M(s.A)}，只补差额：{M(s.C)} − {M(s.A)}，按 {M(s.B)}"
-                    : $"Most favourable, not twice ({ExclusivityCite(cat, lang)}): the same project already received {M(s.A)} under {cat.Parts[s.Ref].Code}; only the difference is paid: {M(s.C)} − {M(s.A)}, so {M(s.B)}";
+                    ? $"从优不重复（{ExclusivityCite(cat, lang)}）：同一项目已按 {cat.Parts[s.Ref].Code} 获 {M(s.A)}，只补差额：{M(s.Before)} − {M(s.A)}，按 {M(s.After)}"
+                    : $"Most favourable, not twice ({ExclusivityCite(cat, lang)}): the same project already received {M(s.A)} under {cat.Parts[s.Ref].Code}; only the difference is paid: {M(s.Before)} − {M(s.A)}, so {M(s.After)}";
             case StepKind.AlreadyAwarded:
             {
                 var part = cat.Parts[c.Part];
@@ -137,8 +135,8 @@ internal static class ExplanationText
             {
                 var tier = s.Ref >= 0 ? TierName(in cat.Figures[s.Ref], lang) : "";
                 return zh
-                    ? $"晋级补差（{Cite(cat, c.Part, lang)}）：已按{tier}获 {M(s.A)}，补足差额：{M(s.C)} − {M(s.A)} = {M(s.B)}"
-                    : $"Top-up on promotion ({Cite(cat, c.Part, lang)}): {M(s.A)} already awarded at {tier}; the difference is paid: {M(s.C)} − {M(s.A)} = {M(s.B)}";
+                    ? $"晋级补差（{Cite(cat, c.Part, lang)}）：已按{tier}获 {M(s.A)}，补足差额：{M(s.Before)} − {M(s.A)} = {M(s.After)}"
+                    : $"Top-up on promotion ({Cite(cat, c.Part, lang)}): {M(s.A)} already awarded at {tier}; the difference is paid: {M(s.Before)} − {M(s.A)} = {M(s.After)}";
             }
             case StepKind.ConsecutiveYears:
                 return zh
@@ -151,8 +149,8 @@ internal static class ExplanationText
                 var pool = cat.Pools[s.Ref];
                 var earlier = s.A - request.PoolUsedFen[s.Ref];
                 return zh
-                    ? $"{pool.Name}（{cat.DistrictName}{pool.Article}）：年度总额 {M(pool.YearlyFen)}，已用 {M(s.A)}{(earlier > 0 ? $"（含本次在先申报 {M(earlier)}）" : "")}，剩余 {M(s.B)}，本项最多 {M(s.B)}"
-                    : $"Budget pool {pool.Name} ({cat.DistrictNameEn} {CitationText.ArticleEn(pool.Article)}): {M(pool.YearlyFen)} a year, {M(s.A)} drawn{(earlier > 0 ? $" (including {M(earlier)} for earlier claims in this request)" : "")}, {M(s.B)} left; at most {M(s.B)} for this claim";
+                    ? $"{pool.Name}（{cat.DistrictName}{pool.Article}）：年度总额 {M(pool.YearlyFen)}，已用 {M(s.A)}{(earlier > 0 ? $"（含本次在先申报 {M(earlier)}）" : "")}，剩余 {M(s.After)}，本项最多 {M(s.After)}"
+                    : $"Budget pool {pool.Name} ({cat.DistrictNameEn} {CitationText.ArticleEn(pool.Article)}): {M(pool.YearlyFen)} a year, {M(s.A)} drawn{(earlier > 0 ? $" (including {M(earlier)} for earlier claims in this request)" : "")}, {M(s.After)} left; at most {M(s.After)} for this claim";
             }
             default:
                 throw new InvalidOperationException("Unknown step kind.");
@@ -164,7 +162,7 @@ internal static class ExplanationText
             ? lang == ExplanationLanguage.Chinese ? cat.DistrictName : cat.DistrictNameEn
             : lang == ExplanationLanguage.Chinese ? article : CitationText.ArticleEn(article);
 
-    private static string LimitText(PreparedRequest request, StepRecord s, bool zh)
+    private static string LimitText(PreparedRequest request, StepView s, bool zh)
     {
         var cat = request.Catalog;
         var limit = cat.Limits[request.SlotLimit[s.Ref]];
@@ -185,7 +183,7 @@ internal static class ExplanationText
                 _ => "",
             };
             var already = (yearly ? "今年已获 " : "已获 ") + M(s.A) + (earlier > 0 ? $"（含本次在先申报 {M(earlier)}）" : "");
-            return $"{cite}：{scope}最高 {M(limit.AmountFen)}，{already}，本项最多 {M(s.B)}";
+            return $"{cite}：{scope}最高 {M(limit.AmountFen)}，{already}，本项最多 {M(s.After)}";
         }
         else
         {
@@ -204,7 +202,7 @@ internal static class ExplanationText
             };
             var already = M(s.A) + " already awarded" + (yearly ? " this year" : "")
                 + (earlier > 0 ? $" (including {M(earlier)} for earlier claims in this request)" : "");
-            return $"{cite}: at most {M(limit.AmountFen)} {scope}; {already}; at most {M(s.B)} for this claim";
+            return $"{cite}: at most {M(limit.AmountFen)} {scope}; {already}; at most {M(s.After)} for this claim";
         }
     }
 }

@@ -7,19 +7,23 @@ namespace PolicyPortal.Domain.Calculation;
 /// </summary>
 public sealed class PreparedRequest
 {
-    internal PreparedRequest(CompiledCatalog catalog, int year, IReadOnlyList<ClaimInput> source, PreparedClaim[] claims,
-        int[] originalToSorted, decimal[] inputs, LedgerFacts[] ledger, int[] slots, int[] slotLimit, long[] slotPriorFen,
-        long[] poolUsedFen, int groupCount)
+    internal PreparedRequest(CompiledCatalog catalog, int year, IReadOnlyList<ClaimInput> source, RuleInput[] rules, decimal[] amounts, StepInput[] steps,
+        int[] originalToSorted, int[] sortedToOriginal, decimal[] inputs, LedgerFacts[] ledger, int[] slots, int[] slotLimit, long[] slotLimitFen,
+        long[] slotPriorFen, long[] poolUsedFen, int groupCount)
     {
         Catalog = catalog;
         Year = year;
         Source = source;
-        Claims = claims;
+        Rules = rules;
+        Amounts = amounts;
+        Steps = steps;
         OriginalToSorted = originalToSorted;
+        SortedToOriginal = sortedToOriginal;
         Inputs = inputs;
         Ledger = ledger;
         Slots = slots;
         SlotLimit = slotLimit;
+        SlotLimitFen = slotLimitFen;
         SlotPriorFen = slotPriorFen;
         PoolUsedFen = poolUsedFen;
         GroupCount = groupCount;
@@ -27,14 +31,21 @@ public sealed class PreparedRequest
 
     public string District => Catalog.District;
     public int Year { get; }
-    public int Count => Claims.Length;
+    public int Count => Rules.Length;
 
     internal CompiledCatalog Catalog { get; }
     /// <summary>The claims as the request gave them (ids, codes and keys for the result).</summary>
     internal IReadOnlyList<ClaimInput> Source { get; }
-    /// <summary>The claims in ordinal order of id: the order limits and pools are consumed in.</summary>
-    internal PreparedClaim[] Claims { get; }
+    /// <summary>
+    /// The claims in ordinal order of id (the order limits and pools are consumed in), split by pass so each pass
+    /// streams only what it reads: the rule's inputs (pass 1) and the step indices (pass 2).
+    /// </summary>
+    internal RuleInput[] Rules { get; }
+    /// <summary>Each claim's base as given (the rule reads <see cref="RuleInput.AmountFen"/> when it is whole fen).</summary>
+    internal decimal[] Amounts { get; }
+    internal StepInput[] Steps { get; }
     internal int[] OriginalToSorted { get; }
+    internal int[] SortedToOriginal { get; }
     /// <summary>Second and third inputs (area; lpr, interestPaid; software), two per claim that has any.</summary>
     internal decimal[] Inputs { get; }
     /// <summary>Prior-award facts of the claims that have any (sparse: most claims have none).</summary>
@@ -43,35 +54,74 @@ public sealed class PreparedRequest
     internal int[] Slots { get; }
     /// <summary>Per counter: which limit it counts for.</summary>
     internal int[] SlotLimit { get; }
+    /// <summary>Per counter: the limit's amount (fen).</summary>
+    internal long[] SlotLimitFen { get; }
     /// <summary>Per counter: what prior awards already used of it (fen).</summary>
     internal long[] SlotPriorFen { get; }
     /// <summary>Per pool: <c>poolUsed</c> of the request (fen).</summary>
     internal long[] PoolUsedFen { get; }
-    /// <summary>Number of (enterprise, project) pairs: the 从优不重复 groups.</summary>
+    /// <summary>Number of 从优不重复 groups (projects with two or more claims in scope).</summary>
     internal int GroupCount { get; }
 
-    internal string IdOf(int sorted) => Source[Claims[sorted].Original].Id;
+    internal string IdOf(int sorted) => Source[SortedToOriginal[sorted]].Id;
+    internal int PartOf(int sorted) => Steps[sorted].Part;
+    internal int FigureOf(int sorted) => Rules[sorted].Figure;
+    internal decimal AmountOf(int sorted) => Amounts[sorted];
+    internal decimal Input1Of(int sorted) => Rules[sorted].InputStart < 0 ? 0m : Inputs[Rules[sorted].InputStart];
+    internal decimal Input2Of(int sorted) => Rules[sorted].InputStart < 0 ? 0m : Inputs[Rules[sorted].InputStart + 1];
 }
 
-/// <summary>One claim resolved to indices. Laid out small: the hot loop streams through an array of these.</summary>
+/// <summary>One claim resolved to indices, while the request is prepared (then split into <see cref="RuleInput"/> and <see cref="StepInput"/>).</summary>
 internal struct PreparedClaim
 {
     public int Part;
     public int Figure;
-    /// <summary>Position in the request.</summary>
-    public int Original;
-    /// <summary>从优不重复 group (the enterprise's project) when the part's scope is not None; -1 otherwise.</summary>
+    /// <summary>从优不重复 group (the enterprise's project, when two or more of its claims are in scope); -1 otherwise.</summary>
     public int Group;
     /// <summary>Index into <see cref="PreparedRequest.Ledger"/>, -1 when no prior award bears on the claim.</summary>
     public int Ledger;
-    /// <summary>Index into <see cref="PreparedRequest.Slots"/>; the part's limit count says how many.</summary>
+    /// <summary>Index into <see cref="PreparedRequest.Slots"/>, and how many (the part's limits).</summary>
     public int SlotStart;
+    public short SlotCount;
+    /// <summary>The part's budget pool, -1 = none.</summary>
+    public short Pool;
     /// <summary>Index of the first of two entries in <see cref="PreparedRequest.Inputs"/>, -1 when the kind reads none.</summary>
     public int InputStart;
     /// <summary>-1 = not given.</summary>
     public long RequestedFen;
     /// <summary>The base (amount; rent; principal; equipment).</summary>
     public decimal Amount;
+
+    public readonly RuleInput Rule => new()
+    {
+        Figure = Figure, InputStart = InputStart, Group = Group, RequestedFen = RequestedFen,
+        AmountFen = Amount <= Fen.MaxYuan && Fen.IsWholeFen(Amount) ? Fen.FromYuan(Amount) : -1,
+    };
+
+    public readonly StepInput Step => new() { Part = Part, Group = Group, Ledger = Ledger, SlotStart = SlotStart, SlotCount = SlotCount, Pool = Pool };
+}
+
+/// <summary>What pass 1 (rule, requested, 从优不重复 contest) reads of a claim: 32 bytes.</summary>
+internal struct RuleInput
+{
+    public int Figure;
+    public int InputStart;
+    public int Group;
+    /// <summary>-1 = not given.</summary>
+    public long RequestedFen;
+    /// <summary>The base in fen, -1 when it is not whole fen (then the decimal in <see cref="PreparedRequest.Amounts"/> is used).</summary>
+    public long AmountFen;
+}
+
+/// <summary>What pass 2 (ledger, limits, pools) reads of a claim: 20 bytes.</summary>
+internal struct StepInput
+{
+    public int Part;
+    public int Group;
+    public int Ledger;
+    public int SlotStart;
+    public short SlotCount;
+    public short Pool;
 }
 
 /// <summary>What the ledger of prior awards says about one claim.</summary>

@@ -23,7 +23,7 @@ internal static class RequestPreparer
 
         var source = request.Claims ?? [];
         var n = source.Count;
-        var keys = new Keys();
+        var keys = new RequestKeys();
         var claims = new PreparedClaim[n];
         var enterpriseOf = new int[n];
         var projectOf = new int[n];
@@ -36,35 +36,48 @@ internal static class RequestPreparer
         var poolUsed = ReadPoolUsed(cat, request, errors);
         if (errors.Count > 0) throw new CalculationInputException(errors);
 
-        var sorted = new PreparedClaim[n];
+        // 从优不重复 groups: only projects with two or more claims in scope need a contest; numbered densely.
+        var claimsInScope = new int[keys.ProjectCount];
+        for (var i = 0; i < n; i++)
+            if (cat.Parts[claims[i].Part].Scope != ExclusivityScope.None) claimsInScope[projectOf[i]]++;
+        var groupOfProject = new int[keys.ProjectCount];
+        var groupCount = 0;
+        for (var p = 0; p < groupOfProject.Length; p++) groupOfProject[p] = claimsInScope[p] >= 2 ? groupCount++ : -1;
+
+        var rules = new RuleInput[n];
+        var amounts = new decimal[n];
+        var stepInputs = new StepInput[n];
         var originalToSorted = new int[n];
+        for (var k = 0; k < n; k++) originalToSorted[order[k]] = k;
         var ledger = new List<LedgerFacts>();
         var slots = new List<int>(n);
-        var slotOf = new Dictionary<(int Limit, int Enterprise, int Project), int>();
+        var slotOf = new Dictionary<long, int>();
         var slotLimit = new List<int>();
         var slotPrior = new List<long>();
-        for (var k = 0; k < n; k++)
+        // In the request's order (its claims of one enterprise usually sit together, so the lookups stay warm);
+        // only the finished claim is written to its sorted position. Counter numbers are arbitrary indices.
+        for (var i = 0; i < n; i++)
         {
-            var i = order[k];
-            originalToSorted[i] = k;
-            var c = claims[i];
+            var k = originalToSorted[i];
+            ref var c = ref claims[i];
             var part = cat.Parts[c.Part];
             var enterprise = enterpriseOf[i];
             var project = projectOf[i];
-            c.Group = part.Scope == ExclusivityScope.None ? -1 : project;
+            c.Group = part.Scope == ExclusivityScope.None ? -1 : groupOfProject[project];
 
-            var facts = ledgerIn.FactsFor(cat, part, enterprise, project);
             c.Ledger = -1;
-            if (facts is { } f)
+            if (ledgerIn.FactsFor(cat, part, enterprise, project) is { } facts)
             {
                 c.Ledger = ledger.Count;
-                ledger.Add(f);
+                ledger.Add(facts);
             }
 
             c.SlotStart = slots.Count;
+            c.SlotCount = checked((short)part.Limits.Length);
+            c.Pool = checked((short)part.Pool);
             foreach (var limit in part.Limits)
             {
-                var key = (limit, enterprise, IsProjectScope(cat.Limits[limit].Scope) ? project : -1);
+                var key = PriorAwardLedger.LimitKey(cat, limit, enterprise, project);
                 if (!slotOf.TryGetValue(key, out var slot))
                 {
                     slot = slotLimit.Count;
@@ -74,21 +87,22 @@ internal static class RequestPreparer
                 }
                 slots.Add(slot);
             }
-            sorted[k] = c;
+            rules[k] = c.Rule;
+            amounts[k] = c.Amount;
+            stepInputs[k] = c.Step;
         }
 
-        return new PreparedRequest(cat, request.Year, source, sorted, originalToSorted, [.. inputs], [.. ledger],
-            [.. slots], [.. slotLimit], [.. slotPrior], poolUsed, keys.ProjectCount);
+        return new PreparedRequest(cat, request.Year, source, rules, amounts, stepInputs, originalToSorted, order, [.. inputs], [.. ledger],
+            [.. slots], [.. slotLimit], [.. slotLimit.Select(l => cat.Limits[l].AmountFen)], [.. slotPrior], poolUsed, groupCount);
     }
 
     internal static bool IsProjectScope(LimitScope scope) => scope is LimitScope.ProjectYear or LimitScope.ProjectTotal;
 
-    private static bool IsYearScope(LimitScope scope) => scope is LimitScope.EnterpriseYear or LimitScope.ProjectYear;
+    internal static bool IsYearScope(LimitScope scope) => scope is LimitScope.EnterpriseYear or LimitScope.ProjectYear;
 
     private static void ResolveClaim(CompiledCatalog cat, ClaimInput? claim, int i, ref PreparedClaim c,
-        out int enterprise, out int project, Keys keys, List<decimal> inputs, List<CalculationInputError> errors)
+        out int enterprise, out int project, RequestKeys keys, List<decimal> inputs, List<CalculationInputError> errors)
     {
-        c.Original = i;
         c.Part = 0;
         c.Figure = cat.Parts.Length > 0 ? cat.Parts[0].FigureStart : 0;
         c.InputStart = -1;
@@ -230,7 +244,7 @@ internal static class RequestPreparer
         {
             ids[i] = source[i]?.Id ?? "";
             order[i] = i;
-            if (i > 0 && string.CompareOrdinal(ids[i - 1], ids[i]) > 0) sorted = false;
+            if (i > 0 && sorted && string.CompareOrdinal(ids[i - 1], ids[i]) > 0) sorted = false;
         }
         // Requests usually arrive in id order (from the database); then sorting is skipped.
         if (!sorted) Array.Sort(ids, order, StringComparer.Ordinal);
@@ -259,9 +273,9 @@ internal static class RequestPreparer
         return used;
     }
 
-    private static LedgerIn ReadPriors(CompiledCatalog cat, CalculationRequest request, Keys keys, List<CalculationInputError> errors)
+    private static PriorAwardLedger ReadPriors(CompiledCatalog cat, CalculationRequest request, RequestKeys keys, List<CalculationInputError> errors)
     {
-        var ledger = new LedgerIn();
+        var ledger = new PriorAwardLedger();
         var priors = request.PriorAwards ?? [];
         for (var j = 0; j < priors.Count; j++)
         {
@@ -291,129 +305,5 @@ internal static class RequestPreparer
             ledger.Add(cat, part, figure, enterprise, project, prior.Year, Fen.FromYuan(prior.Granted), request.Year);
         }
         return ledger;
-    }
-
-    /// <summary>Enterprises and (enterprise, project) pairs as numbers. A null enterprise is the request's single enterprise.</summary>
-    private sealed class Keys
-    {
-        private readonly Dictionary<string, int> _enterprises = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int, string), int> _projects = new();
-        private string? _lastEnterprise;
-        private int _lastEnterpriseIndex;
-
-        public int ProjectCount => _projects.Count;
-
-        public int Enterprise(string? key)
-        {
-            if (key is null) return 0;
-            // Claims of one enterprise usually come together: skip the hash when the key repeats.
-            if (ReferenceEquals(key, _lastEnterprise)) return _lastEnterpriseIndex;
-            if (!_enterprises.TryGetValue(key, out var index))
-            {
-                index = _enterprises.Count + 1;
-                _enterprises.Add(key, index);
-            }
-            _lastEnterprise = key;
-            _lastEnterpriseIndex = index;
-            return index;
-        }
-
-        public int Project(int enterprise, string project)
-        {
-            if (!_projects.TryGetValue((enterprise, project), out var index))
-            {
-                index = _projects.Count;
-                _projects.Add((enterprise, project), index);
-            }
-            return index;
-        }
-    }
-
-    /// <summary>The prior awards summed by every key a step asks about.</summary>
-    private sealed class LedgerIn
-    {
-        /// <summary>从优不重复: per project, prior awards under in-scope parts, by part.</summary>
-        private readonly Dictionary<int, List<(int Part, long Fen)>> _exclusive = new();
-        /// <summary>一次性 / 晋级补差: per (enterprise, part, project or -1 when one-time).</summary>
-        private readonly Dictionary<(int, int, int), LedgerFacts> _once = new();
-        /// <summary>连续支持: per (enterprise, part), the distinct earlier years.</summary>
-        private readonly Dictionary<(int, int), List<int>> _years = new();
-        /// <summary>Limits: per counter key (limit, enterprise, project or -1).</summary>
-        public Dictionary<(int Limit, int Enterprise, int Project), long> LimitPrior { get; } = new();
-
-        public void Add(CompiledCatalog cat, int part, int figure, int enterprise, int project, int year, long fen, int requestYear)
-        {
-            var p = cat.Parts[part];
-            if (p.Scope != ExclusivityScope.None)
-            {
-                if (!_exclusive.TryGetValue(project, out var list)) _exclusive.Add(project, list = []);
-                var at = list.FindIndex(x => x.Part == part);
-                if (at < 0) list.Add((part, fen));
-                else list[at] = (part, Fen.SaturatingAdd(list[at].Fen, fen));
-            }
-            if (p.OneTime || p.TopUp)
-            {
-                var key = (enterprise, part, p.OneTime ? -1 : project);
-                var level = cat.Figures[figure].Level;
-                var f = _once.GetValueOrDefault(key, new LedgerFacts { OncePriorMaxLevel = int.MinValue, OncePriorFigure = -1 });
-                f.OncePriorCount++;
-                f.OncePriorFen = Fen.SaturatingAdd(f.OncePriorFen, fen);
-                if (level > f.OncePriorMaxLevel)
-                {
-                    f.OncePriorMaxLevel = level;
-                    f.OncePriorFigure = figure;
-                }
-                _once[key] = f;
-            }
-            if (p.ConsecutiveYears > 0 && year < requestYear)
-            {
-                if (!_years.TryGetValue((enterprise, part), out var years)) _years.Add((enterprise, part), years = []);
-                if (!years.Contains(year)) years.Add(year);
-            }
-            foreach (var limit in p.Limits)
-            {
-                var scope = cat.Limits[limit].Scope;
-                if (IsYearScope(scope) && year != requestYear) continue;
-                var key = (limit, enterprise, IsProjectScope(scope) ? project : -1);
-                LimitPrior[key] = Fen.SaturatingAdd(LimitPrior.GetValueOrDefault(key), fen);
-            }
-        }
-
-        /// <summary>The facts bearing on a claim, or null when there are none (the common case).</summary>
-        public LedgerFacts? FactsFor(CompiledCatalog cat, CompiledPart part, int enterprise, int project)
-        {
-            var facts = new LedgerFacts { ExclusivePriorPart = -1, OncePriorFigure = -1, OncePriorMaxLevel = int.MinValue };
-            var any = false;
-            if (part.Scope != ExclusivityScope.None && _exclusive.TryGetValue(project, out var list))
-            {
-                var best = -1L;
-                foreach (var (other, fen) in list)
-                {
-                    if (other == part.Index) continue;
-                    facts.ExclusivePriorFen = Fen.SaturatingAdd(facts.ExclusivePriorFen, fen);
-                    // Ties by lower code, so the cited part does not depend on the ledger's order.
-                    if (fen > best || (fen == best && cat.Parts[other].CodeRank < cat.Parts[facts.ExclusivePriorPart].CodeRank))
-                    {
-                        best = fen;
-                        facts.ExclusivePriorPart = other;
-                    }
-                }
-                any |= facts.ExclusivePriorFen > 0;
-            }
-            if ((part.OneTime || part.TopUp) && _once.TryGetValue((enterprise, part.Index, part.OneTime ? -1 : project), out var once))
-            {
-                facts.OncePriorCount = once.OncePriorCount;
-                facts.OncePriorFen = once.OncePriorFen;
-                facts.OncePriorMaxLevel = once.OncePriorMaxLevel;
-                facts.OncePriorFigure = once.OncePriorFigure;
-                any = true;
-            }
-            if (part.ConsecutiveYears > 0 && _years.TryGetValue((enterprise, part.Index), out var years))
-            {
-                facts.PriorYears = years.Count;
-                any = true;
-            }
-            return any ? facts : null;
-        }
     }
 }

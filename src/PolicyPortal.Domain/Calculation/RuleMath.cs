@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PolicyPortal.Domain.Catalog;
 
 namespace PolicyPortal.Domain.Calculation;
@@ -13,10 +14,39 @@ internal static class RuleMath
     public static long EligibleFen(in Figure f, decimal amount, decimal input1, decimal input2)
     {
         if (!f.Computable) return 0;
-        var (raw, belowMinimum) = Raw(in f, amount, input1, input2);
-        if (belowMinimum) return 0;
-        if (raw > f.Cap) raw = f.Cap;
-        return Fen.FromYuan(Fen.Round(raw));
+        decimal raw;
+        if (f.Kind == RuleKind.Rate && !f.HasMinBase)
+        {
+            // The common case first: no minimum to compare, no tuple.
+            raw = f.Rate * amount;
+        }
+        else
+        {
+            (raw, var belowMinimum) = Raw(in f, amount, input1, input2);
+            if (belowMinimum) return 0;
+        }
+        // round(min(raw, cap)) = min(round(raw), cap) because rounding is monotonic and a whole-fen cap rounds to
+        // itself: so the cap is compared in fen, as integers.
+        if (f.CapFen >= 0) return Math.Min(Fen.RoundToFen(raw), f.CapFen);
+        if (f.HasCap && raw > f.Cap) raw = f.Cap;
+        return Fen.RoundToFen(raw);
+    }
+
+    /// <summary>
+    /// Rate and Matching on a whole-fen base, in integers: rate = RateE4 / 10,000, so rate × base in fen is
+    /// RateE4 × baseFen / 10,000, exactly, rounded once half away from zero (the remainder against half the
+    /// divisor), then the whole-fen cap. The same value as the decimal formula (a property test compares them);
+    /// figures whose rate, cap or minimum do not fit this form keep <see cref="Figure.RateE4"/> at -1.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RateFen(in Figure f, long amountFen)
+    {
+        if (amountFen < f.MinBaseFen) return 0;
+        // RateE4 ≤ 10,000 and amountFen ≤ 1e15: the product stays below 2^64.
+        var product = (ulong)f.RateE4 * (ulong)amountFen;
+        var fen = product / 10_000;
+        if (product - fen * 10_000 >= 5_000) fen++;
+        return Math.Min((long)fen, f.CapFenOrMax);
     }
 
     /// <summary>
