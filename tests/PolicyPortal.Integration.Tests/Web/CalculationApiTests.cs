@@ -7,30 +7,20 @@ using PolicyPortal.Integration.Tests.Infrastructure;
 namespace PolicyPortal.Integration.Tests.Web;
 
 /// <summary>The public calculation API on PostgreSQL: listing, calculation with explanation, bilingual 400s (never 500), 429, OpenAPI.</summary>
-public sealed class CalculationApiTests : IAsyncLifetime
+public sealed class CalculationApiTests() : PostgresAppTest("api"), IDisposable
 {
-    private TestDatabase _database = null!;
-    private PortalFactory _factory = null!;
-    private HttpClient _client = null!;
+    private HttpClient? _http;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider.Postgres, "api");
-        _factory = new PortalFactory(_database, new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false", ["RateLimits:PublicApiPerMinute"] = "10000" });
-        _client = _factory.CreateClient();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:PublicApiPerMinute"] = "10000" };
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private HttpClient Client => _http ??= Factory.CreateClient();
+
+    public void Dispose() => _http?.Dispose();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await _client.PostAsync(new Uri("/api/v1/calculations", UriKind.Relative), content);
+        using var response = await Client.PostAsync(new Uri("/api/v1/calculations", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
@@ -38,7 +28,7 @@ public sealed class CalculationApiTests : IAsyncLifetime
     [Fact]
     public async Task Clauses_of_a_district_are_listed_with_rates_as_fractions_and_money_in_yuan()
     {
-        var clauses = await _client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/clauses?district=yizhuang", UriKind.Relative));
+        var clauses = await Client.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/clauses?district=yizhuang", UriKind.Relative));
         Assert.Equal(19, clauses.GetArrayLength());
         var standards = clauses.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "yizhuang.14.1");
         Assert.Equal(14, standards.GetProperty("article").GetInt32());
@@ -104,7 +94,7 @@ public sealed class CalculationApiTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_district_when_listing_answers_400()
     {
-        using var response = await _client.GetAsync(new Uri("/api/v1/clauses?district=mars", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/api/v1/clauses?district=mars", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -112,11 +102,11 @@ public sealed class CalculationApiTests : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_describes_the_calculation_endpoints_and_the_browser_is_public()
     {
-        var doc = await _client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var doc = await Client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/calculations", out _));
         Assert.True(paths.TryGetProperty("/api/v1/clauses", out _));
-        using var browser = await _client.GetAsync(new Uri("/api/docs/index.html", UriKind.Relative));
+        using var browser = await Client.GetAsync(new Uri("/api/docs/index.html", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, browser.StatusCode);
     }
 }

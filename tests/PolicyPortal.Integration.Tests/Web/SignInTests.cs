@@ -5,23 +5,8 @@ using PolicyPortal.Integration.Tests.Infrastructure;
 namespace PolicyPortal.Integration.Tests.Web;
 
 /// <summary>Cookie sign-in on PostgreSQL through the real pages: success, Chinese errors that keep the input, lockout, deny by default.</summary>
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests() : PostgresAppTest("signin")
 {
-    private TestDatabase _database = null!;
-    private PortalFactory _factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider.Postgres, "signin");
-        _factory = new PortalFactory(_database, new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private static Dictionary<string, string> Login(string user, string password) => new()
     {
         ["Input.UserName"] = user,
@@ -31,7 +16,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Demo_enterprise_signs_in_and_reaches_its_workbench()
     {
-        using var client = _factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var response = await Forms.SubmitAsync(client, "/account/login", Login(DemoAccounts.EnterpriseUser, DemoAccounts.Password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/workbench", response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString) : null);
@@ -45,7 +30,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Empty_fields_get_Chinese_messages_next_to_them_and_the_user_name_is_kept()
     {
-        using var client = _factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var response = await Forms.SubmitAsync(client, "/account/login", Login("someone", ""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -56,7 +41,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        using var client = _factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         for (var i = 0; i < 5; i++)
         {
             using var wrong = await Forms.SubmitAsync(client, "/account/login", Login("reviewer-tongzhou", "Wrong@2026"));
@@ -70,7 +55,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_users_are_sent_to_sign_in_but_see_the_public_pages()
     {
-        using var client = _factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var workbench = await client.GetAsync(new Uri("/workbench", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, workbench.StatusCode);
         Assert.StartsWith("http://localhost/account/login", workbench.Headers.Location?.ToString(), StringComparison.Ordinal);
@@ -85,7 +70,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_language_switch_turns_the_ui_to_English_and_back()
     {
-        using var client = _factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var toEnglish = await client.GetAsync(new Uri("/culture/en?returnUrl=/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, toEnglish.StatusCode);
         var english = await client.GetStringAsync(new Uri("/", UriKind.Relative));

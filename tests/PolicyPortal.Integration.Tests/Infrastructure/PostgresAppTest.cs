@@ -1,0 +1,27 @@
+namespace PolicyPortal.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A test class whose every test gets its own PostgreSQL database and the web app in-process on it (xunit makes a new
+/// instance, so a new database, per test). The scheduler is off unless a class turns it on.
+/// </summary>
+public abstract class PostgresAppTest(string name) : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+    protected PortalFactory Factory { get; private set; } = null!;
+
+    /// <summary>Settings beyond the defaults, for the class to override.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Provider.Postgres, name);
+        var settings = new Dictionary<string, string?>(Settings) { ["Scheduler:Enabled"] = "false" };
+        Factory = new PortalFactory(Database, settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
