@@ -45,4 +45,27 @@ public class WorkedExampleTests
             Assert.True(duplicates.Count == 0, $"{file.District}: duplicate case names: {string.Join(", ", duplicates)}");
         }
     }
+
+    /// <summary>The issue's bar: every clause part with figures (and every tier of it) has a hand-computed example.</summary>
+    [Fact]
+    public void Every_open_clause_part_and_every_tier_has_a_hand_computed_example()
+    {
+        var missing = new List<string>();
+        foreach (var (district, doc) in TestData.ShippedCatalogs)
+        {
+            var claims = TestData.Cases.Single(f => f.District == district).Cases.SelectMany(c => c.Claims).ToList();
+            foreach (var part in doc.Articles.SelectMany(a => a.Parts).Where(p => p.Open && p.Kind != Catalog.RuleKind.Unquantified))
+            {
+                if (part.Tiers.Count == 0)
+                {
+                    if (!claims.Any(c => c.Clause == part.Code)) missing.Add(part.Code);
+                }
+                else
+                {
+                    missing.AddRange(part.Tiers.Where(t => !claims.Any(c => c.Clause == part.Code && c.Tier == t.Key)).Select(t => $"{part.Code}[{t.Key}]"));
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, $"clause parts without a worked example: {string.Join(", ", missing)}");
+    }
 }
