@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using PolicyPortal.Web.Features.Applications;
 using PolicyPortal.Web.Features.Calculator;
 
 namespace PolicyPortal.Web.Hosting;
@@ -55,5 +56,6 @@ internal static class ApiSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCalculationApi();
         app.MapCalculatorEndpoints();
+        app.MapApplicationEndpoints();
     }
 }

@@ -66,6 +66,8 @@ internal static class WebSetup
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
         services.AddScoped<Features.Enterprises.EnterpriseRegistration>();
         services.AddScoped<Features.Enterprises.CurrentEnterprise>();
+        services.AddScoped<Features.Applications.ApplicationLedger>();
+        services.AddScoped<Features.Applications.ApplicationService>();
         builder.AddApi();
         services.AddProblemDetails();
     }

@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PolicyPortal.Domain;
+using PolicyPortal.Domain.Applications;
+using PolicyPortal.Domain.Calculation;
+using PolicyPortal.Infrastructure.Catalog;
+using PolicyPortal.Infrastructure.Data;
+using PolicyPortal.Infrastructure.Data.Applications;
+using PolicyPortal.Infrastructure.Data.Enterprises;
+
+namespace PolicyPortal.Web.Features.Applications;
+
+/// <summary>An outcome for the page: done, or why not (bilingual, shown next to the form).</summary>
+public sealed record Outcome(bool Ok, BilingualText? Error = null, long? Id = null)
+{
+    public static Outcome Done(long? id = null) => new(true, null, id);
+    public static Outcome Refused(string zh, string en) => new(false, new BilingualText(zh, en));
+    public static Outcome Refused(BilingualText error) => new(false, error);
+}
+
+/// <summary>
+/// What an enterprise does with its applications. Every method loads the application through the enterprise that owns
+/// it (another enterprise's id is simply not found), checks the state machine, and writes in one SaveChanges.
+/// </summary>
+internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, TimeProvider clock)
+{
+    public Task<Application?> FindAsync(Enterprise owner, long id, CancellationToken ct = default) =>
+        db.Applications.Include(a => a.Projects).ThenInclude(p => p.Claims).ThenInclude(c => c.Evidence).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id && a.EnterpriseId == owner.Id, ct);
+
+    public Task<List<Application>> ListAsync(Enterprise owner, CancellationToken ct = default) =>
+        db.Applications.AsNoTracking().Include(a => a.Projects).ThenInclude(p => p.Claims).AsSplitQuery()
+            .Where(a => a.EnterpriseId == owner.Id).OrderByDescending(a => a.Id).ToListAsync(ct);
+
+    public async Task<ApplicationWindow?> WindowAsync(string district, int year, CancellationToken ct = default)
+    {
+        var row = await db.PolicyWindows.AsNoTracking().FirstOrDefaultAsync(w => w.District == district && w.Year == year, ct);
+        return row is null ? null : new ApplicationWindow(row.Opens, row.Closes);
+    }
+
+    /// <summary>A draft for the enterprise's district and this year — or the one it already has (one application a year).</summary>
+    public async Task<Outcome> CreateDraftAsync(Enterprise owner, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var year = BeijingTime.DateOf(now).Year;
+        var existing = await db.Applications.Where(a => a.EnterpriseId == owner.Id && a.District == owner.District && a.Year == year
+                && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Expired)
+            .Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id) return Outcome.Done(id);
+        var window = await WindowAsync(owner.District, year, ct);
+        if (window is null || !window.IsOpen(now))
+            return Outcome.Refused("本年度申报期未开放，暂不能新建申报", "This year's application window is not open");
+        var application = new Application
+        {
+            EnterpriseId = owner.Id, District = owner.District, Year = year, Status = ApplicationStatus.Draft,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Applications.Add(application);
+        await db.SaveChangesAsync(ct);
+        AddEvent(application, actor, "Create", null, ApplicationStatus.Draft, null);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(application.Id);
+    }
+
+    public async Task<Outcome> AddProjectAsync(Application application, string name, string? description, CancellationToken ct = default)
+    {
+        if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return NotEditable(application);
+        name = name.Trim();
+        if (name.Length is 0 or > 200) return Outcome.Refused("请输入项目名称（不超过 200 字）", "Enter a project name (at most 200 characters)");
+        if (application.Projects.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
+            return Outcome.Refused("已有同名项目", "A project with this name exists");
+        application.Projects.Add(new Project { Name = name, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
+        Touch(application);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done();
+    }
+
+    public async Task<Outcome> AddClaimAsync(Application application, long projectId, ClaimDraft draft, CancellationToken ct = default)
+    {
+        if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return NotEditable(application);
+        var project = application.Projects.SingleOrDefault(p => p.Id == projectId);
+        if (project is null) return Outcome.Refused("项目不存在", "No such project");
+        var catalog = await catalogs.GetActiveAsync(application.District, ct);
+        // The engine is the judge of a claim's inputs: a claim it cannot compute is refused with its messages.
+        try
+        {
+            catalog.Engine.Prepare(new CalculationRequest { District = application.District, Year = application.Year, Claims = [draft.ToInput("check", project.Name)] });
+        }
+        catch (CalculationInputException ex)
+        {
+            return Outcome.Refused(new BilingualText(string.Join("；", ex.Errors.Select(e => e.MessageZh)), string.Join("; ", ex.Errors.Select(e => e.MessageEn))));
+        }
+        var part = catalog.Document.Articles.SelectMany(a => a.Parts).Single(p => p.Code == draft.Clause);
+        if (!part.Open) return Outcome.Refused("该条款尚未开放申报", "This clause is not open for application");
+        project.Claims.Add(new Claim
+        {
+            Clause = draft.Clause,
+            Tier = draft.Tier,
+            AmountFen = ToFen(draft.Amount),
+            RequestedFen = ToFen(draft.Requested),
+            InputsJson = JsonSerializer.Serialize(draft.Inputs),
+            AttestationsJson = JsonSerializer.Serialize(part.Attestations.Where(draft.Attested.Contains).ToList()),
+        });
+        Touch(application);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done();
+    }
+
+    public async Task<Outcome> RemoveClaimAsync(Application application, long claimId, CancellationToken ct = default)
+    {
+        if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return NotEditable(application);
+        var project = application.Projects.SingleOrDefault(p => p.Claims.Any(c => c.Id == claimId));
+        if (project is null) return Outcome.Refused("申报事项不存在", "No such claim");
+        project.Claims.RemoveAll(c => c.Id == claimId);
+        Touch(application);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done();
+    }
+
+    /// <summary>The engine's result for the saved claims, plus an unsaved one being filled in.</summary>
+    public async Task<(CalculationResult? Result, IReadOnlyList<CalculationInputError> Errors)> PreviewAsync(Application application, ClaimInput? unsaved, CancellationToken ct = default)
+    {
+        var catalog = await catalogs.GetActiveAsync(application.District, ct);
+        var request = await ledger.BuildAsync(application, catalog.Document, unsaved is null ? null : [unsaved], ct);
+        if (request.Claims.Count == 0) return (null, []);
+        try
+        {
+            return (catalog.Engine.Calculate(request), []);
+        }
+        catch (CalculationInputException ex)
+        {
+            return (null, ex.Errors);
+        }
+    }
+
+    /// <summary>
+    /// Submits (or resubmits after 补正). The form's one-time key makes a resubmitted form or a double click find the
+    /// submission already made; the catalog version and each claim's calculation are frozen with it.
+    /// </summary>
+    public async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, string actor, CancellationToken ct = default)
+    {
+        if (application.SubmissionKey == submissionKey) return Outcome.Done(application.Id);
+        if (await db.Applications.AnyAsync(a => a.SubmissionKey == submissionKey, ct)) return Outcome.Done(application.Id);
+        var action = application.Status == ApplicationStatus.ReturnedForSupplement ? ApplicationAction.Resubmit : ApplicationAction.Submit;
+        if (!ApplicationStateMachine.TryApply(application.Status, action, ActorRole.Enterprise, out var next, out var error))
+            return Outcome.Refused(error);
+        var now = clock.GetUtcNow();
+        var window = await WindowAsync(application.District, application.Year, ct);
+        if (action == ApplicationAction.Submit && (window is null || !window.IsOpen(now)))
+            return Outcome.Refused("申报期已结束（截止北京时间最后一日 23:59:59），不能提交", "The application window has closed (23:59:59 Beijing time on its last day)");
+        var claims = application.Projects.SelectMany(p => p.Claims).ToList();
+        if (claims.Count == 0) return Outcome.Refused("请至少添加一个项目和一项申报事项", "Add at least one project with one claim");
+
+        var catalog = await catalogs.GetActiveAsync(application.District, ct);
+        var parts = catalog.Document.Articles.SelectMany(a => a.Parts).ToDictionary(p => p.Code, StringComparer.Ordinal);
+        foreach (var claim in claims)
+        {
+            var ticked = JsonSerializer.Deserialize<List<string>>(claim.AttestationsJson) ?? [];
+            var missing = parts[claim.Clause].Attestations.Where(a => !ticked.Contains(a)).ToList();
+            if (missing.Count > 0)
+                return Outcome.Refused($"{claim.Clause} 尚需确认：{string.Join("；", missing)}", $"{claim.Clause} still needs confirming: {string.Join("; ", missing)}");
+        }
+
+        var request = await ledger.BuildAsync(application, catalog.Document, ct: ct);
+        var result = catalog.Engine.Calculate(request);
+        foreach (var claim in claims)
+        {
+            var r = result.Find(ApplicationLedger.EngineId(claim.Id))!.Value;
+            claim.FrozenEligibleFen = r.EligibleFen;
+            claim.FrozenGrantedFen = r.GrantedFen;
+            claim.FrozenExplanationJson = JsonSerializer.Serialize(new { zh = r.ExplanationLines(ExplanationLanguage.Chinese), en = r.ExplanationLines(ExplanationLanguage.English) });
+            claim.Version++;
+        }
+        var from = application.Status;
+        application.Status = next;
+        application.CatalogVersion = catalog.Version;
+        application.SubmissionKey = submissionKey;
+        application.SubmittedAt = now;
+        application.SupplementDeadline = null;
+        application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
+        Touch(application);
+        AddEvent(application, actor, action.ToString(), from, next, $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalog.Version}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request submitted this application first (a double click on two tabs): that submission stands.
+            db.ChangeTracker.Clear();
+            return Outcome.Done(application.Id);
+        }
+        return Outcome.Done(application.Id);
+    }
+
+    public async Task<Outcome> WithdrawAsync(Application application, string actor, CancellationToken ct = default)
+    {
+        if (!ApplicationStateMachine.TryApply(application.Status, ApplicationAction.Withdraw, ActorRole.Enterprise, out var next, out var error))
+            return Outcome.Refused(error);
+        var from = application.Status;
+        application.Status = next;
+        Touch(application);
+        AddEvent(application, actor, nameof(ApplicationAction.Withdraw), from, next, null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Refused("该申报的状态刚刚发生变化，请刷新后再试", "The application changed meanwhile; reload and try again");
+        }
+        return Outcome.Done();
+    }
+
+    public Task<List<ApplicationEvent>> TimelineAsync(long applicationId, CancellationToken ct = default) =>
+        db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
+
+    private async Task<string> NextTrackingNumberAsync(Application application, CancellationToken ct)
+    {
+        var prefix = $"{TrackingNumber.PrefixOf(application.District)}-{application.Year}-";
+        var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
+        // The unique index on TrackingNumber is the backstop if two submissions race for the same sequence.
+        return TrackingNumber.Create(application.District, application.Year, taken + 1).Value;
+    }
+
+    private void AddEvent(Application application, string actor, string action, ApplicationStatus? from, ApplicationStatus? to, string? note) =>
+        db.ApplicationEvents.Add(new ApplicationEvent
+        {
+            ApplicationId = application.Id, At = clock.GetUtcNow(), Actor = actor, Action = action,
+            FromStatus = from?.ToString(), ToStatus = to?.ToString(), Note = note,
+        });
+
+    private void Touch(Application application)
+    {
+        application.UpdatedAt = clock.GetUtcNow();
+        application.Version++;
+    }
+
+    private static Outcome NotEditable(Application application) => Outcome.Refused(
+        $"当前状态（{application.Status.DisplayName().Zh}）不能修改", $"An application that is {application.Status.DisplayName().En} cannot be changed");
+
+    private static long? ToFen(decimal? yuan) => yuan is { } y ? (long)Math.Round(y * 100m, MidpointRounding.AwayFromZero) : null;
+}
