@@ -87,6 +87,7 @@ internal static class WebSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Features.Applications.ApplicationOwnership>();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

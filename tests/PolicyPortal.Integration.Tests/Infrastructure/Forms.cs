@@ -6,15 +6,19 @@ namespace PolicyPortal.Integration.Tests.Infrastructure;
 /// <summary>Posts a server-rendered form as a browser would: hidden fields (antiforgery, handler) read from the page.</summary>
 public static partial class Forms
 {
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, IDictionary<string, string> fields) =>
+        SubmitAsync(client, path, fields, []);
+
+    /// <summary>As above, with fields that repeat (ticked checkboxes of one name).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string path, IDictionary<string, string> fields, IEnumerable<KeyValuePair<string, string>> repeated, string? tokensFrom = null)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri(tokensFrom ?? path, UriKind.Relative));
         var body = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in HiddenInput().Matches(page))
             body[WebUtility.HtmlDecode(m.Groups["name"].Value)] = WebUtility.HtmlDecode(m.Groups["value"].Value);
         foreach (var (k, v) in fields) body[k] = v;
-        using var content = new FormUrlEncodedContent(body);
+        using var content = new FormUrlEncodedContent(body.Concat(repeated));
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
