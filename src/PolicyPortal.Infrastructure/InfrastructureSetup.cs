@@ -31,6 +31,10 @@ public static class InfrastructureSetup
         builder.Services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Catalog.CatalogStore>();
+        var evidenceFolder = configuration["Storage:Folder"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.IsPathRooted(database.DataFolder) ? database.DataFolder : Path.Combine(builder.Environment.ContentRootPath, database.DataFolder), "evidence");
+        builder.Services.AddSingleton<Storage.IEvidenceStore>(new Storage.LocalDiskEvidenceStore(evidenceFolder));
         builder.Services.AddDbContext<PortalDbContext>(options => ConfigureProvider(options, database.IsPostgres, connectionString!));
 
         builder.Services.AddHealthChecks()

@@ -57,5 +57,6 @@ internal static class ApiSetup
         app.MapCalculationApi();
         app.MapCalculatorEndpoints();
         app.MapApplicationEndpoints();
+        app.MapEvidenceEndpoints();
     }
 }

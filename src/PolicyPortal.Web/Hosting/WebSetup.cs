@@ -90,6 +90,7 @@ internal static class WebSetup
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
         app.UseRateLimiter();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryFailures>();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -22,6 +22,15 @@ public static partial class Forms
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>The hidden fields of a page (antiforgery token, form handler), by name.</summary>
+    public static Dictionary<string, string> HiddenFields(string page)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in HiddenInput().Matches(page))
+            fields[WebUtility.HtmlDecode(m.Groups["name"].Value)] = WebUtility.HtmlDecode(m.Groups["value"].Value);
+        return fields;
+    }
+
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenInput();
 }

@@ -40,7 +40,6 @@ internal static class PolicyMatching
             RuleKind.Matching => $"按上级支持资金 {Range(rates, MoneyFormat.Percent)} 配套" + (caps.Any() ? $"，最高 {Range(caps, MoneyFormat.Wan)}" : ""),
             RuleKind.Rate or RuleKind.Rent or RuleKind.EquipmentAndSoftware => $"按 {Range(rates, MoneyFormat.Percent)} 计" + (caps.Any() ? $"，最高 {Range(caps, MoneyFormat.Wan)}" : ""),
             RuleKind.Unquantified => "",
-            _ => "",
         };
         var yearly = part.Limits.Where(l => l.Scope == LimitScope.EnterpriseYear).Select(l => l.Amount)
             .Concat(doc.SharedLimits.Where(s => s.Scope == LimitScope.EnterpriseYear && s.Parts.Contains(part.Code, StringComparer.Ordinal)).Select(s => s.Amount))
