@@ -29,6 +29,8 @@ public static class InfrastructureSetup
         builder.Services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         builder.Services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        builder.Services.Configure<Notifications.MailOptions>(configuration.GetSection(Notifications.MailOptions.Section));
+        builder.Services.AddScoped<Notifications.Notifier>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Catalog.CatalogStore>();
         var evidenceFolder = configuration["Storage:Folder"] is { Length: > 0 } configured

@@ -107,7 +107,9 @@ internal static class JourneyModel
             n.Property(x => x.Title).HasMaxLength(200);
             n.Property(x => x.Body).HasMaxLength(2000);
             n.Property(x => x.Link).HasMaxLength(500);
+            n.Property(x => x.EmailTo).HasMaxLength(256);
             n.HasIndex(x => new { x.UserId, x.Id });
+            n.HasIndex(x => new { x.EmailedAt, x.Id });
         });
     }
 }

@@ -8,6 +8,9 @@ public sealed class SchedulerOptions
     /// <summary>Seconds between heartbeats.</summary>
     public int HeartbeatSeconds { get; set; } = 60;
 
+    /// <summary>Seconds between runs of the mail job (drains the e-mail outbox).</summary>
+    public int MailSeconds { get; set; } = 30;
+
     /// <summary>Start the scheduler with the host (tests of other parts may switch it off).</summary>
     public bool Enabled { get; set; } = true;
 

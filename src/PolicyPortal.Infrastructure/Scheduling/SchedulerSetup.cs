@@ -55,6 +55,13 @@ internal static class SchedulerSetup
                 .WithIdentity("heartbeat-trigger", "housekeeping")
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.HeartbeatSeconds)).RepeatForever()));
+
+            q.AddJob<Notifications.MailJob>(j => j.WithIdentity(Notifications.MailJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(Notifications.MailJob.Key)
+                .WithIdentity("mail-trigger", "notifications")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.MailSeconds)).RepeatForever()));
         });
         if (options.Enabled)
             builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -2,7 +2,7 @@ namespace PolicyPortal.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A test class whose every test gets its own PostgreSQL database and the web app in-process on it (xunit makes a new
-/// instance, so a new database, per test). The scheduler is off unless a class turns it on.
+/// instance, so a new database, per test). The scheduler is off unless the class's Settings turn it on.
 /// </summary>
 public abstract class PostgresAppTest(string name) : IAsyncLifetime
 {
@@ -15,7 +15,8 @@ public abstract class PostgresAppTest(string name) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Provider.Postgres, name);
-        var settings = new Dictionary<string, string?>(Settings) { ["Scheduler:Enabled"] = "false" };
+        var settings = new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false" };
+        foreach (var (key, value) in Settings) settings[key] = value;
         Factory = new PortalFactory(Database, settings);
     }
 

@@ -99,4 +99,8 @@ public sealed class Notification
     public string Body { get; set; } = "";
     public string? Link { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+    /// <summary>When the e-mail copy went out (null: not yet, or the user has no address — see <see cref="EmailTo"/>).</summary>
+    public DateTimeOffset? EmailedAt { get; set; }
+    /// <summary>The address the copy goes to, fixed when the notice is made; null when there is none.</summary>
+    public string? EmailTo { get; set; }
 }

@@ -22,7 +22,7 @@ public sealed record Outcome(bool Ok, BilingualText? Error = null, long? Id = nu
 /// What an enterprise does with its applications. Every method loads the application through the enterprise that owns
 /// it (another enterprise's id is simply not found), checks the state machine, and writes in one SaveChanges.
 /// </summary>
-internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, TimeProvider clock)
+internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, Infrastructure.Notifications.Notifier notifier, TimeProvider clock)
 {
     public Task<Application?> FindAsync(Enterprise owner, long id, CancellationToken ct = default) =>
         db.Applications.Include(a => a.Projects).ThenInclude(p => p.Claims).ThenInclude(c => c.Evidence).AsSplitQuery()
@@ -180,6 +180,8 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
         Touch(application);
         AddEvent(application, actor, action.ToString(), from, next, $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalog.Version}");
+        await NotifyOwnerAsync(application, $"申报已受理：{application.TrackingNumber}",
+            $"您的申报已{(action == ApplicationAction.Resubmit ? "补正后重新提交" : "提交")}，受理编号 {application.TrackingNumber}，测算金额合计 {result.TotalGranted:N2} 元（以审核核定为准）。", ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -201,6 +203,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.Status = next;
         Touch(application);
         AddEvent(application, actor, nameof(ApplicationAction.Withdraw), from, next, null);
+        await NotifyOwnerAsync(application, "申报已撤回", $"您已撤回{(application.TrackingNumber is { } n ? $"受理编号为 {n} 的" : "")}申报。", ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -222,6 +225,12 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
         // The unique index on TrackingNumber is the backstop if two submissions race for the same sequence.
         return TrackingNumber.Create(application.District, application.Year, taken + 1).Value;
+    }
+
+    private async Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct)
+    {
+        var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
+        await notifier.NotifyAsync(owner, title, body, $"/enterprise/applications/{application.Id}", ct);
     }
 
     private void AddEvent(Application application, string actor, string action, ApplicationStatus? from, ApplicationStatus? to, string? note) =>
