@@ -18,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.Evidence> Evidence => Set<Applications.Evidence>();
     public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
     public DbSet<Applications.Notification> Notifications => Set<Applications.Notification>();
+    public DbSet<Enterprises.Subscription> Subscriptions => Set<Enterprises.Subscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

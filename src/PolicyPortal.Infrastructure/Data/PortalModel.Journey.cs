@@ -100,6 +100,15 @@ internal static class JourneyModel
             e.HasIndex(x => new { x.ApplicationId, x.Id });
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<Subscription>(x =>
+        {
+            x.ToTable("Subscriptions");
+            x.Property(s => s.UserId).HasMaxLength(450);
+            x.Property(s => s.District).HasMaxLength(32);
+            x.Property(s => s.Clause).HasMaxLength(64);
+            x.HasIndex(s => new { s.UserId, s.District, s.Clause }).IsUnique();
+            x.HasIndex(s => new { s.District, s.Clause });
+        });
         builder.Entity<Notification>(n =>
         {
             n.ToTable("Notifications");

@@ -56,6 +56,13 @@ internal static class SchedulerSetup
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.HeartbeatSeconds)).RepeatForever()));
 
+            q.AddJob<Notifications.WindowOpeningJob>(j => j.WithIdentity(Notifications.WindowOpeningJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(Notifications.WindowOpeningJob.Key)
+                .WithIdentity("window-opening-trigger", "deadlines")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
+
             q.AddJob<Notifications.MailJob>(j => j.WithIdentity(Notifications.MailJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(Notifications.MailJob.Key)

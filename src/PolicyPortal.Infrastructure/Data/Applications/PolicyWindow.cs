@@ -8,4 +8,6 @@ public sealed class PolicyWindow
     public int Year { get; set; }
     public DateOnly Opens { get; set; }
     public DateOnly Closes { get; set; }
+    /// <summary>When subscribers were told the window opened (the window job does it once).</summary>
+    public DateTimeOffset? OpeningAnnouncedAt { get; set; }
 }

@@ -148,6 +148,8 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         var window = await WindowAsync(application.District, application.Year, ct);
         if (action == ApplicationAction.Submit && (window is null || !window.IsOpen(now)))
             return Outcome.Refused("申报期已结束（截止北京时间最后一日 23:59:59），不能提交", "The application window has closed (23:59:59 Beijing time on its last day)");
+        if (action == ApplicationAction.Resubmit && application.SupplementDeadline is { } due && now > due)
+            return Outcome.Refused("补正期限已过，不能再提交", "The deadline for the supplement has passed");
         var claims = application.Projects.SelectMany(p => p.Claims).ToList();
         if (claims.Count == 0) return Outcome.Refused("请至少添加一个项目和一项申报事项", "Add at least one project with one claim");
 
