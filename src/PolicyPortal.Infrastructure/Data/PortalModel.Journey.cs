@@ -52,6 +52,9 @@ internal static class JourneyModel
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
             a.Property(x => x.TrackingNumber).HasMaxLength(32);
             a.Property(x => x.SupplementRequest).HasMaxLength(4000);
+            // Defaults so the rows that existed before these columns get an empty contact, as the migration gives them.
+            a.Property(x => x.ContactName).HasMaxLength(100).HasDefaultValue("");
+            a.Property(x => x.ContactPhone).HasMaxLength(32).HasDefaultValue("");
             a.Property(x => x.Version).IsConcurrencyToken();
             a.HasIndex(x => x.TrackingNumber).IsUnique();
             a.HasIndex(x => x.SubmissionKey).IsUnique();

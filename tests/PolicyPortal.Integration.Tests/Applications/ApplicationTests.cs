@@ -140,6 +140,26 @@ public sealed partial class ApplicationTests() : PostgresAppTest("applications")
         Assert.Equal(["shijingshan.7.1"], await db.Claims.Select(c => c.Clause).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_new_draft_is_filled_in_from_the_enterprise_file_and_a_bad_phone_is_refused_keeping_what_was_typed()
+    {
+        using var client = await SignInAsync(DemoAccounts.EnterpriseUser, DemoAccounts.Password);
+        var id = await NewApplicationAsync(client);
+        var path = $"/enterprise/applications/{id}";
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        Assert.Contains("value=\"张明\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"13800138000\"", page, StringComparison.Ordinal);
+
+        using var bad = await Forms.SubmitAsync(client, path, new Dictionary<string, string> { ["_handler"] = "contact", ["contactName"] = "李四", ["contactPhone"] = "12345" });
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("联系电话格式不正确", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"12345\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"李四\"", html, StringComparison.Ordinal);
+        await using var db = Database.CreateContext();
+        var application = await db.Applications.SingleAsync(a => a.Id == id);
+        Assert.Equal(("张明", "13800138000"), (application.ContactName, application.ContactPhone));
+    }
+
     [GeneratedRegex(@"/enterprise/applications/(\d+)")]
     private static partial Regex AppId();
 

@@ -74,6 +74,23 @@ public sealed class EvidenceTests() : PostgresAppTest("evidence")
                })) { }
         using var stolen = await other.GetAsync(new Uri($"/enterprise/evidence/{evidence.Id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+
+        // Writing to another enterprise's claim or evidence is refused the same way, and changes nothing.
+        var token = Forms.HiddenFields(await other.GetStringAsync(new Uri("/enterprise/applications", UriKind.Relative)))["__RequestVerificationToken"];
+        using (var foreignForm = new MultipartFormDataContent())
+        {
+            foreignForm.Add(new StringContent(token), "__RequestVerificationToken");
+            foreignForm.Add(new ByteArrayContent(Pdf), "file", "x.pdf");
+            using var foreignUpload = await other.PostAsync(new Uri($"/enterprise/claims/{claimId}/evidence", UriKind.Relative), foreignForm);
+            Assert.Equal(HttpStatusCode.NotFound, foreignUpload.StatusCode);
+        }
+        using (var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]))
+        {
+            using var foreignDelete = await other.PostAsync(new Uri($"/enterprise/evidence/{evidence.Id}/delete", UriKind.Relative), form);
+            Assert.Equal(HttpStatusCode.NotFound, foreignDelete.StatusCode);
+        }
+        await using var after = Database.CreateContext();
+        Assert.Equal(1, await after.Evidence.CountAsync());
     }
 
     [Fact]

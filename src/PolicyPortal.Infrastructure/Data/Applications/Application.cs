@@ -24,6 +24,9 @@ public sealed class Application
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? SupplementDeadline { get; set; }
     public string? SupplementRequest { get; set; }
+    /// <summary>申报联系人 and phone: filled in from the enterprise file when the draft is made, editable while it is one.</summary>
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
     /// <summary>Optimistic concurrency: every write bumps it; a stale write fails instead of overwriting.</summary>
     public long Version { get; set; }
     public List<Project> Projects { get; set; } = [];

@@ -53,6 +53,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         var application = new Application
         {
             EnterpriseId = owner.Id, District = owner.District, Year = year, Status = ApplicationStatus.Draft,
+            ContactName = owner.ContactName, ContactPhone = owner.ContactPhone, // known from the enterprise file
             CreatedAt = now, UpdatedAt = now,
         };
         db.Applications.Add(application);
@@ -60,6 +61,19 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         AddEvent(application, actor, "Create", null, ApplicationStatus.Draft, null);
         await db.SaveChangesAsync(ct);
         return Outcome.Done(application.Id);
+    }
+
+    /// <summary>The application's contact; the field → message pairs are empty when saved.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> SaveContactAsync(Application application, string name, string phone, CancellationToken ct = default)
+    {
+        if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return [("ContactName", NotEditable(application).Error!.Zh)];
+        var check = await new Enterprises.ProfileInputValidator().ValidateAsync(new Enterprises.ProfileInput { ContactName = name, ContactPhone = phone }, ct);
+        if (!check.IsValid) return [.. check.Errors.Select(e => (e.PropertyName, e.ErrorMessage))];
+        application.ContactName = name.Trim();
+        application.ContactPhone = phone.Trim();
+        Touch(application);
+        await db.SaveChangesAsync(ct);
+        return [];
     }
 
     public async Task<Outcome> AddProjectAsync(Application application, string name, string? description, CancellationToken ct = default)
