@@ -29,6 +29,7 @@ public static class InfrastructureSetup
         builder.Services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
         builder.Services.Configure<SchedulerOptions>(configuration.GetSection(SchedulerOptions.Section));
+        builder.Services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.Section));
         builder.Services.Configure<Notifications.MailOptions>(configuration.GetSection(Notifications.MailOptions.Section));
         builder.Services.AddScoped<Notifications.Notifier>();
         builder.Services.AddSingleton(TimeProvider.System);

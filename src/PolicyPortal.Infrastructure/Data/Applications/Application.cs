@@ -27,6 +27,10 @@ public sealed class Application
     /// <summary>申报联系人 and phone: filled in from the enterprise file when the draft is made, editable while it is one.</summary>
     public string ContactName { get; set; } = "";
     public string ContactPhone { get; set; } = "";
+    /// <summary>The frozen calculation's total at submission (fen): the queue filters and sorts on it.</summary>
+    public long? FrozenTotalFen { get; set; }
+    /// <summary>When the review is due (the policy's time limit in working days from submission).</summary>
+    public DateTimeOffset? ReviewDueAt { get; set; }
     /// <summary>Optimistic concurrency: every write bumps it; a stale write fails instead of overwriting.</summary>
     public long Version { get; set; }
     public List<Project> Projects { get; set; } = [];

@@ -22,7 +22,8 @@ public sealed record Outcome(bool Ok, BilingualText? Error = null, long? Id = nu
 /// What an enterprise does with its applications. Every method loads the application through the enterprise that owns
 /// it (another enterprise's id is simply not found), checks the state machine, and writes in one SaveChanges.
 /// </summary>
-internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, Infrastructure.Notifications.Notifier notifier, TimeProvider clock)
+internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, Infrastructure.Notifications.Notifier notifier,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Scheduling.ReviewOptions> review, TimeProvider clock)
 {
     public Task<Application?> FindAsync(Enterprise owner, long id, CancellationToken ct = default) =>
         db.Applications.Include(a => a.Projects).ThenInclude(p => p.Claims).ThenInclude(c => c.Evidence).AsSplitQuery()
@@ -192,6 +193,10 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.CatalogVersion = catalog.Version;
         application.SubmissionKey = submissionKey;
         application.SubmittedAt = now;
+        application.FrozenTotalFen = result.TotalGrantedFen;
+        var calendar = new WorkingDayCalendar(review.Value.Holidays, review.Value.MakeUpWorkingDays);
+        // Stored in UTC (PostgreSQL timestamptz takes offset 0 only); shown in Beijing time.
+        application.ReviewDueAt = BeijingTime.EndOf(calendar.AddWorkingDays(BeijingTime.DateOf(now), review.Value.TimeLimitWorkingDays)).ToUniversalTime();
         application.SupplementDeadline = null;
         application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
         Touch(application);
