@@ -61,6 +61,7 @@ internal static class JourneyModel
             a.HasIndex(x => new { x.EnterpriseId, x.District, x.Year });
             a.HasIndex(x => new { x.District, x.Status, x.Id });
             a.HasIndex(x => new { x.District, x.FrozenTotalFen, x.Id });
+            a.HasIndex(x => new { x.District, x.ReviewDueDay });
             a.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
             a.HasMany(x => x.Projects).WithOne().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -68,6 +68,7 @@ internal static class WebSetup
         services.AddScoped<Features.Enterprises.CurrentEnterprise>();
         services.AddScoped<Features.Applications.ApplicationLedger>();
         services.AddScoped<Features.Applications.ApplicationService>();
+        services.AddScoped<Features.Review.ReviewQueue>();
         builder.AddApi();
         services.AddProblemDetails();
     }

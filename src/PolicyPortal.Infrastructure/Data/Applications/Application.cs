@@ -29,8 +29,11 @@ public sealed class Application
     public string ContactPhone { get; set; } = "";
     /// <summary>The frozen calculation's total at submission (fen): the queue filters and sorts on it.</summary>
     public long? FrozenTotalFen { get; set; }
-    /// <summary>When the review is due (the policy's time limit in working days from submission).</summary>
-    public DateTimeOffset? ReviewDueAt { get; set; }
+    /// <summary>
+    /// The day the review is due, as yyyyMMdd in Beijing time (due at 23:59:59 that day): the policy's time limit in
+    /// working days from submission. A day number, because SQLite cannot compare timestamps in SQL.
+    /// </summary>
+    public int? ReviewDueDay { get; set; }
     /// <summary>Optimistic concurrency: every write bumps it; a stale write fails instead of overwriting.</summary>
     public long Version { get; set; }
     public List<Project> Projects { get; set; } = [];

@@ -11,14 +11,16 @@ public sealed class ReviewQueueColumns : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.AddColumn<long>("FrozenTotalFen", "Applications", nullable: true);
-        migrationBuilder.AddColumn<DateTimeOffset>("ReviewDueAt", "Applications", nullable: true);
+        migrationBuilder.AddColumn<int>("ReviewDueDay", "Applications", nullable: true);
         migrationBuilder.CreateIndex("IX_Applications_District_FrozenTotalFen_Id", "Applications", new[] { "District", "FrozenTotalFen", "Id" });
+        migrationBuilder.CreateIndex("IX_Applications_District_ReviewDueDay", "Applications", new[] { "District", "ReviewDueDay" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex("IX_Applications_District_ReviewDueDay", "Applications");
         migrationBuilder.DropIndex("IX_Applications_District_FrozenTotalFen_Id", "Applications");
-        migrationBuilder.DropColumn("ReviewDueAt", "Applications");
+        migrationBuilder.DropColumn("ReviewDueDay", "Applications");
         migrationBuilder.DropColumn("FrozenTotalFen", "Applications");
     }
 }

@@ -195,8 +195,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.SubmittedAt = now;
         application.FrozenTotalFen = result.TotalGrantedFen;
         var calendar = new WorkingDayCalendar(review.Value.Holidays, review.Value.MakeUpWorkingDays);
-        // Stored in UTC (PostgreSQL timestamptz takes offset 0 only); shown in Beijing time.
-        application.ReviewDueAt = BeijingTime.EndOf(calendar.AddWorkingDays(BeijingTime.DateOf(now), review.Value.TimeLimitWorkingDays)).ToUniversalTime();
+        application.ReviewDueDay = DayNumber.Of(calendar.AddWorkingDays(BeijingTime.DateOf(now), review.Value.TimeLimitWorkingDays));
         application.SupplementDeadline = null;
         application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
         Touch(application);
