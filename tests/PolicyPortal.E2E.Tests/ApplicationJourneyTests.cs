@@ -68,5 +68,22 @@ public sealed class ApplicationJourneyTests(PortalServer portal)
         await Assertions.Expect(page.Locator("[data-testid=frozen-total]")).ToHaveTextAsync("10,060,000 元");
         await Assertions.Expect(page.Locator("[data-testid=timeline] li")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("application-submitted.png"), FullPage = true });
+
+        // The district's reviewer finds it in the queue.
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(DemoAccounts.ReviewerUser("shijingshan"));
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/workbench");
+        await page.GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
+        await page.Locator("#q").FillAsync(number);
+        await page.Locator("[data-testid=queue-apply]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=queue-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=queue-row]")).ToContainTextAsync("示例科技有限公司");
+        await Assertions.Expect(page.Locator("[data-testid=queue-row]")).ToContainTextAsync("1,006 万元");
+        await page.Locator("#q").FillAsync("");
+        await page.Locator("[data-testid=queue-apply]").ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("review-queue.png"), FullPage = true });
     }
 }

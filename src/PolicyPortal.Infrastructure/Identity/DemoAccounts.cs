@@ -29,9 +29,19 @@ public static class DemoAccounts
 
         await EnsureAsync(users, clock, logger, EnterpriseUser, "示例科技有限公司", "shijingshan", PortalRoles.Enterprise);
         foreach (var district in Districts.All)
-            await EnsureAsync(users, clock, logger, ReviewerUser(district), $"{district} 审核员", district, PortalRoles.Reviewer);
+            await EnsureAsync(users, clock, logger, ReviewerUser(district), $"{ChineseName(district)}审核员", district, PortalRoles.Reviewer);
         await EnsureAsync(users, clock, logger, AdminUser, "平台管理员", null, PortalRoles.Admin);
     }
+
+    private static string ChineseName(string district) => district switch
+    {
+        "fengtai" => "丰台区",
+        "shijingshan" => "石景山区",
+        "yizhuang" => "亦庄经开区",
+        "tongzhou" => "通州区",
+        "binjiang" => "滨江区",
+        _ => district,
+    };
 
     private static async Task EnsureAsync(UserManager<PortalUser> users, TimeProvider clock, ILogger logger, string userName, string displayName, string? district, string role)
     {
