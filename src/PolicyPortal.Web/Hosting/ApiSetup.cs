@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using PolicyPortal.Web.Features.Applications;
 using PolicyPortal.Web.Features.Calculator;
+using PolicyPortal.Web.Features.Review;
 
 namespace PolicyPortal.Web.Hosting;
 
@@ -58,5 +59,6 @@ internal static class ApiSetup
         app.MapCalculatorEndpoints();
         app.MapApplicationEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapReviewEndpoints();
     }
 }

@@ -69,6 +69,7 @@ internal static class WebSetup
         services.AddScoped<Features.Applications.ApplicationLedger>();
         services.AddScoped<Features.Applications.ApplicationService>();
         services.AddScoped<Features.Review.ReviewQueue>();
+        services.AddScoped<Features.Review.ReviewerAccess>();
         builder.AddApi();
         services.AddProblemDetails();
     }

@@ -106,7 +106,7 @@ public sealed partial class ReviewQueueTests
         Assert.Contains("/account/denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"<td class=""font-monospace small"">([A-Z]+-\d{4}-\d{6}-[0-9X])</td>")]
+    [GeneratedRegex(@"<td class=""font-monospace small""><a href=""/review/\d+"">([A-Z]+-\d{4}-\d{6}-[0-9X])</a></td>")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"href=""([^""]+)"" data-testid=""queue-next""")]
