@@ -11,13 +11,7 @@ namespace PolicyPortal.Integration.Tests.Applications;
 /// <summary>Applications on PostgreSQL through the real pages: ownership, idempotent submission, the window, nothing lost.</summary>
 public sealed partial class ApplicationTests() : PostgresAppTest("applications")
 {
-    private async Task<HttpClient> SignInAsync(string user, string password)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string user, string password) => Forms.SignedInAsync(Factory, user, password);
 
     private static async Task<long> NewApplicationAsync(HttpClient client)
     {

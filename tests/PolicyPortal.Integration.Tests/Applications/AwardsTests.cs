@@ -38,9 +38,7 @@ public sealed class AwardsTests() : PostgresAppTest("awards")
             await db.SaveChangesAsync();
         }
 
-        using var client = Factory.CreateBrowserClient();
-        using (var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.EnterpriseUser, ["Input.Password"] = DemoAccounts.Password }))
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        using var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
         var page = await client.GetStringAsync(new Uri("/enterprise/awards", UriKind.Relative));
         Assert.Contains("大模型公共服务平台运营", page, StringComparison.Ordinal);
         Assert.Contains("3,000,000 元（300 万元）", page, StringComparison.Ordinal);

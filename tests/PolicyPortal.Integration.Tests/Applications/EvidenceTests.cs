@@ -17,9 +17,7 @@ public sealed class EvidenceTests() : PostgresAppTest("evidence")
 
     private async Task<(HttpClient Client, long ApplicationId, long ClaimId)> DraftWithClaimAsync()
     {
-        var client = Factory.CreateBrowserClient();
-        using (var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.EnterpriseUser, ["Input.Password"] = DemoAccounts.Password }))
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
         using var created = await Forms.SubmitAsync(client, "/enterprise/applications", new Dictionary<string, string>());
         var id = long.Parse(Regex.Match(created.Headers.Location!.ToString(), @"(\d+)$").Value, System.Globalization.CultureInfo.InvariantCulture);
         var path = $"/enterprise/applications/{id}";

@@ -24,9 +24,7 @@ public sealed class NotificationTests() : PostgresAppTest("notify"), IDisposable
     [Fact]
     public async Task Submitting_puts_a_notice_in_the_inbox_and_the_mail_job_sends_its_copy()
     {
-        using var client = Factory.CreateBrowserClient();
-        using (var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.EnterpriseUser, ["Input.Password"] = DemoAccounts.Password }))
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        using var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
         using var created = await Forms.SubmitAsync(client, "/enterprise/applications", new Dictionary<string, string>());
         var path = created.Headers.Location!.IsAbsoluteUri ? created.Headers.Location.AbsolutePath : created.Headers.Location.ToString();
         using (await Forms.SubmitAsync(client, path, new Dictionary<string, string> { ["_handler"] = "add-project", ["projectName"] = "平台" })) { }

@@ -15,9 +15,7 @@ public sealed class SubscriptionTests() : PostgresAppTest("subscribe")
     [Fact]
     public async Task A_district_subscriber_hears_once_when_a_window_opens_even_if_it_opened_while_the_portal_was_down()
     {
-        using var client = Factory.CreateBrowserClient();
-        using (var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.EnterpriseUser, ["Input.Password"] = DemoAccounts.Password }))
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        using var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
         using var subscribed = await Forms.SubmitAsync(client, "/enterprise/matches", new Dictionary<string, string> { ["_handler"] = "subscribe-district" });
         Assert.Contains("取消订阅", await subscribed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -22,6 +22,16 @@ public static partial class Forms
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>Signs a browser client in through the real sign-in page; fails the test if sign-in is refused.</summary>
+    public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string user, string password = PolicyPortal.Infrastructure.Identity.DemoAccounts.Password)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateBrowserClient();
+        using var response = await SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
     /// <summary>The hidden fields of a page (antiforgery token, form handler), by name.</summary>
     public static Dictionary<string, string> HiddenFields(string page)
     {

@@ -49,13 +49,7 @@ public sealed class ReviewDeskTests() : PostgresAppTest("desk")
         return (pending.Id, evidence.Id);
     }
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = DemoAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string user) => Forms.SignedInAsync(Factory, user);
 
     [Fact]
     public async Task The_district_reviewer_sees_the_frozen_and_todays_calculation_with_the_difference_flagged_and_the_evidence()

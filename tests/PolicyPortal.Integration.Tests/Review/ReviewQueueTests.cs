@@ -45,13 +45,7 @@ public sealed partial class ReviewQueueTests
         }
     }
 
-    private static async Task<HttpClient> ReviewerAsync(PortalFactory factory, string district)
-    {
-        var client = factory.CreateBrowserClient();
-        using var login = await Forms.SubmitAsync(client, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.ReviewerUser(district), ["Input.Password"] = DemoAccounts.Password });
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private static Task<HttpClient> ReviewerAsync(PortalFactory factory, string district) => Forms.SignedInAsync(factory, DemoAccounts.ReviewerUser(district));
 
     private static async Task<List<string>> AllPagesAsync(HttpClient client, string query)
     {
@@ -99,8 +93,7 @@ public sealed partial class ReviewQueueTests
         Assert.Equal(9, theirs.Count);
         Assert.All(theirs, n => Assert.StartsWith("TZ-", n, StringComparison.Ordinal));
 
-        using var enterprise = factory.CreateBrowserClient();
-        using (await Forms.SubmitAsync(enterprise, "/account/login", new Dictionary<string, string> { ["Input.UserName"] = DemoAccounts.EnterpriseUser, ["Input.Password"] = DemoAccounts.Password })) { }
+        using var enterprise = await Forms.SignedInAsync(factory, DemoAccounts.EnterpriseUser);
         using var denied = await enterprise.GetAsync(new Uri("/review", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/account/denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);

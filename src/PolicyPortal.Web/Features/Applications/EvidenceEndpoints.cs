@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using PolicyPortal.Domain.Applications;
 using PolicyPortal.Infrastructure.Data;
 using PolicyPortal.Infrastructure.Data.Applications;
@@ -61,14 +60,8 @@ internal static class EvidenceEndpoints
         group.MapGet("/evidence/{id:long}", async (long id, HttpContext http, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, CancellationToken ct) =>
         {
             var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
-            if (evidence is null || await OwnedClaimAsync(db, user, evidence.ClaimId, ct) is null) return Results.NotFound();
-            var stream = await store.OpenReadAsync(evidence.StorageKey, ct);
-            if (stream is null) return Results.NotFound();
-            var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(evidence.FileName);
-            // Always an attachment: the browser never renders an upload inline in the portal's origin.
-            http.Response.Headers.ContentDisposition = disposition.ToString();
-            return Results.Stream(stream, evidence.ContentType, fileDownloadName: null, enableRangeProcessing: false);
+            var owned = evidence is not null && await OwnedClaimAsync(db, user, evidence.ClaimId, ct) is not null;
+            return await EvidenceDownload.SendAsync(http, store, owned ? evidence : null, ct);
         });
 
         group.MapPost("/evidence/{id:long}/delete", async (long id, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, CancellationToken ct) =>
