@@ -19,6 +19,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
     public DbSet<Applications.Notification> Notifications => Set<Applications.Notification>();
     public DbSet<Enterprises.Subscription> Subscriptions => Set<Enterprises.Subscription>();
+    public DbSet<Applications.Quota> Quotas => Set<Applications.Quota>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -105,6 +105,12 @@ internal static class JourneyModel
             e.HasIndex(x => new { x.ApplicationId, x.Id });
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<Quota>(q =>
+        {
+            q.ToTable("Quotas", t => t.HasCheckConstraint("CK_Quotas_UsedWithinCap", "\"UsedFen\" <= \"CapFen\" AND \"UsedFen\" >= 0"));
+            q.Property(x => x.Key).HasMaxLength(200);
+            q.HasIndex(x => x.Key).IsUnique();
+        });
         builder.Entity<Subscription>(x =>
         {
             x.ToTable("Subscriptions");

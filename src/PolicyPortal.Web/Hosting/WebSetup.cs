@@ -70,6 +70,7 @@ internal static class WebSetup
         services.AddScoped<Features.Applications.ApplicationService>();
         services.AddScoped<Features.Review.ReviewQueue>();
         services.AddScoped<Features.Review.ReviewerAccess>();
+        services.AddScoped<Features.Review.ReviewDecisions>();
         builder.AddApi();
         services.AddProblemDetails();
     }

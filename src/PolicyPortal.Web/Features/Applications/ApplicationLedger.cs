@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PolicyPortal.Domain.Applications;
 using PolicyPortal.Domain.Calculation;
 using PolicyPortal.Domain.Catalog;
 using PolicyPortal.Infrastructure.Data;
@@ -15,7 +16,9 @@ internal sealed class ApplicationLedger(PortalDbContext db)
 
     public async Task<CalculationRequest> BuildAsync(Application application, PolicyDocument catalog, IEnumerable<ClaimInput>? extra = null, CancellationToken ct = default)
     {
-        var claims = application.Projects.SelectMany(p => p.Claims.Select(c => ToInput(p, c))).Concat(extra ?? []).ToList();
+        // A rejected claim takes no room under any ceiling: it is left out.
+        var claims = application.Projects.SelectMany(p => p.Claims.Where(c => c.Decision != ClaimDecision.Rejected).Select(c => ToInput(p, c)))
+            .Concat(extra ?? []).ToList();
 
         // Awards already approved to this enterprise in the district (other applications), and those it declared.
         var approved = await (from c in db.Claims
