@@ -17,7 +17,7 @@ namespace PolicyPortal.Web.Features.Review;
 /// they are expected to be in. Two reviewers approving at once can neither approve one claim twice nor push two claims
 /// of one enterprise past a cap: the second one is refused with a clear message.
 /// </summary>
-internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, TimeProvider clock)
+internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, Infrastructure.Notifications.Notifier notifier, TimeProvider clock)
 {
     public async Task<Outcome> StartReviewAsync(ClaimsPrincipal reviewer, long applicationId, bool noConflictOfInterest, CancellationToken ct = default)
     {
@@ -31,6 +31,36 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next).SetProperty(a => a.UpdatedAt, clock.GetUtcNow()).SetProperty(a => a.Version, a => a.Version + 1), ct);
         if (changed == 0) return AlreadyDecided();
         await EventAsync(applicationId, reviewer, nameof(ApplicationAction.StartReview), ApplicationStatus.Submitted, next, "回避声明：与申报企业无利益冲突", ct);
+        return Outcome.Done(applicationId);
+    }
+
+    /// <summary>
+    /// Returns the application for supplement (补正) with the items needed and a deadline in days (23:59:59 Beijing time
+    /// on the last day). Only before any claim is decided, so no approval has to be voided.
+    /// </summary>
+    public async Task<Outcome> ReturnForSupplementAsync(ClaimsPrincipal reviewer, long applicationId, string items, int days, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(items)) return Outcome.Refused("请写明需要补正的材料或事项", "List what the enterprise must supply");
+        if (days is < 1 or > 60) return Outcome.Refused("补正期限须为 1–60 天", "The deadline must be 1 to 60 days");
+        var application = await FindAsync(reviewer, applicationId, ct);
+        if (application is null) return Outcome.Refused("申报不存在", "No such application");
+        if (!ApplicationStateMachine.TryApply(application.Status, ApplicationAction.ReturnForSupplement, ActorRole.Reviewer, out var next, out var error))
+            return Outcome.Refused(error);
+        if (await db.Claims.AnyAsync(c => c.Decision != null && db.Set<Project>().Any(p => p.Id == c.ProjectId && p.ApplicationId == applicationId), ct))
+            return Outcome.Refused("已有事项作出决定，不能退回补正", "Some claims are already decided: it cannot be returned now");
+        var now = clock.GetUtcNow();
+        var due = BeijingTime.EndOf(BeijingTime.DateOf(now).AddDays(days)).ToUniversalTime();
+        var text = items.Trim()[..Math.Min(items.Trim().Length, 4000)];
+        var changed = await db.Applications.Where(a => a.Id == applicationId && a.Status == ApplicationStatus.UnderReview)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next).SetProperty(a => a.SupplementRequest, text).SetProperty(a => a.SupplementDeadline, due)
+                .SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.Version, a => a.Version + 1), ct);
+        if (changed == 0) return AlreadyDecided();
+        await EventAsync(applicationId, reviewer, nameof(ApplicationAction.ReturnForSupplement), ApplicationStatus.UnderReview, next,
+            $"补正要求：{text}；期限 {BeijingTime.DateOf(due):yyyy-MM-dd}", ct);
+        var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
+        await notifier.NotifyAsync(owner, $"申报需补正：{application.TrackingNumber}", $"审核人员要求补正：{text}。请于 {BeijingTime.DateOf(due):yyyy-MM-dd} 前补正并重新提交。",
+            $"/enterprise/applications/{applicationId}", ct);
+        await db.SaveChangesAsync(ct);
         return Outcome.Done(applicationId);
     }
 
@@ -107,7 +137,13 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
         var outcome = ApplicationStateMachine.OutcomeOf([.. decisions.Select(d => d!.Value)]);
         var changed = await db.Applications.Where(a => a.Id == application.Id && a.Status == ApplicationStatus.UnderReview)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, outcome).SetProperty(a => a.UpdatedAt, clock.GetUtcNow()).SetProperty(a => a.Version, a => a.Version + 1), ct);
-        if (changed == 1) await EventAsync(application.Id, reviewer, nameof(ApplicationAction.Decide), ApplicationStatus.UnderReview, outcome, null, ct);
+        if (changed == 1)
+        {
+            await EventAsync(application.Id, reviewer, nameof(ApplicationAction.Decide), ApplicationStatus.UnderReview, outcome, null, ct);
+            var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
+            await notifier.NotifyAsync(owner, $"审核结果：{application.TrackingNumber} {outcome.DisplayName().Zh}", "审核已完成，请在“我的奖补”查看核定金额与依据。", "/enterprise/awards", ct);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task EnsureQuotaAsync(string key, long capFen, CancellationToken ct)
