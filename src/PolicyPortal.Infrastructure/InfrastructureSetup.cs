@@ -34,10 +34,18 @@ public static class InfrastructureSetup
         builder.Services.AddScoped<Notifications.Notifier>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Catalog.CatalogStore>();
-        var evidenceFolder = configuration["Storage:Folder"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.IsPathRooted(database.DataFolder) ? database.DataFolder : Path.Combine(builder.Environment.ContentRootPath, database.DataFolder), "evidence");
-        builder.Services.AddSingleton<Storage.IEvidenceStore>(new Storage.LocalDiskEvidenceStore(evidenceFolder));
+        var storage = configuration.GetSection(Storage.StorageOptions.Section).Get<Storage.StorageOptions>() ?? new Storage.StorageOptions();
+        if (storage.IsS3)
+        {
+            builder.Services.AddSingleton<Storage.IEvidenceStore>(_ => Storage.S3EvidenceStore.Create(storage));
+        }
+        else
+        {
+            var evidenceFolder = storage.Folder is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(Path.IsPathRooted(database.DataFolder) ? database.DataFolder : Path.Combine(builder.Environment.ContentRootPath, database.DataFolder), "evidence");
+            builder.Services.AddSingleton<Storage.IEvidenceStore>(new Storage.LocalDiskEvidenceStore(evidenceFolder));
+        }
         builder.Services.AddDbContext<PortalDbContext>(options => ConfigureProvider(options, database.IsPostgres, connectionString!));
 
         builder.Services.AddHealthChecks()

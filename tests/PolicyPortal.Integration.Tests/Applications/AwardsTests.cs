@@ -45,5 +45,16 @@ public sealed class AwardsTests() : PostgresAppTest("awards")
         var room = page[page.IndexOf("data-limit=\"shijingshan.6.2\"", StringComparison.Ordinal)..];
         Assert.Contains("500 万元", room, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"remaining\">200 万元", room, StringComparison.Ordinal);
+
+        // Another enterprise's awards page shows none of it.
+        using var other = Factory.CreateBrowserClient();
+        using (await Forms.SubmitAsync(other, "/register", new Dictionary<string, string>
+               {
+                   ["Input.Name"] = "另一企业", ["Input.CreditCode"] = PolicyPortal.Domain.Enterprises.CreditCode.WithCheckCharacter("91110107MA04AWD01"), ["Input.District"] = "shijingshan",
+                   ["Input.ContactName"] = "孙八", ["Input.ContactPhone"] = "13400000000", ["Input.Email"] = "", ["Input.Password"] = "Other@2026x", ["Input.ConfirmPassword"] = "Other@2026x",
+               })) { }
+        var theirs = await other.GetStringAsync(new Uri("/enterprise/awards", UriKind.Relative));
+        Assert.DoesNotContain("大模型公共服务平台运营", theirs, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-awards\"", theirs, StringComparison.Ordinal);
     }
 }
