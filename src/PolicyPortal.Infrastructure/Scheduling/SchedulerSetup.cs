@@ -63,6 +63,13 @@ internal static class SchedulerSetup
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
 
+            q.AddJob<Notifications.DeadlineJob>(j => j.WithIdentity(Notifications.DeadlineJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(Notifications.DeadlineJob.Key)
+                .WithIdentity("deadlines-trigger", "deadlines")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
+
             q.AddJob<Notifications.MailJob>(j => j.WithIdentity(Notifications.MailJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(Notifications.MailJob.Key)

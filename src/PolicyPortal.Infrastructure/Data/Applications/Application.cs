@@ -34,6 +34,10 @@ public sealed class Application
     /// working days from submission. A day number, because SQLite cannot compare timestamps in SQL.
     /// </summary>
     public int? ReviewDueDay { get; set; }
+    /// <summary>When the reviewers were reminded that the review is due soon (the deadline job does it once).</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>When the overdue review was escalated to the district's administrators (once).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
     /// <summary>Optimistic concurrency: every write bumps it; a stale write fails instead of overwriting.</summary>
     public long Version { get; set; }
     public List<Project> Projects { get; set; } = [];
