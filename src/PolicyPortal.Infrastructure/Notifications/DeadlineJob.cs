@@ -42,8 +42,7 @@ public sealed class DeadlineJob(PortalDbContext db, TimeProvider clock, ILogger<
             expired++;
             Db.ApplicationEvents.Add(new Data.Applications.ApplicationEvent { ApplicationId = a.Id, At = now, Actor = "system", Action = nameof(ApplicationAction.Expire),
                 FromStatus = nameof(ApplicationStatus.ReturnedForSupplement), ToStatus = nameof(ApplicationStatus.Expired), Note = "补正期限届满未补正" });
-            var owner = await Db.Enterprises.Where(e => e.Id == a.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(cancellationToken);
-            await notifier.NotifyAsync(owner, $"申报已过期：{a.TrackingNumber}", "补正期限已过，未收到补正材料，申报已按过期办结。", $"/enterprise/applications/{a.Id}", cancellationToken);
+            await notifier.NotifyEnterpriseAsync(a.EnterpriseId, $"申报已过期：{a.TrackingNumber}", "补正期限已过，未收到补正材料，申报已按过期办结。", $"/enterprise/applications/{a.Id}", cancellationToken);
             await Db.SaveChangesAsync(cancellationToken);
         }
 

@@ -10,6 +10,13 @@ namespace PolicyPortal.Infrastructure.Notifications;
 /// </summary>
 public sealed class Notifier(PortalDbContext db, TimeProvider clock)
 {
+    /// <summary>Notifies the account that owns an enterprise's file.</summary>
+    public async Task NotifyEnterpriseAsync(long enterpriseId, string title, string body, string? link, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Enterprises.Where(e => e.Id == enterpriseId).Select(e => e.OwnerUserId).SingleAsync(cancellationToken);
+        await NotifyAsync(owner, title, body, link, cancellationToken);
+    }
+
     public async Task NotifyAsync(string userId, string title, string body, string? link, CancellationToken cancellationToken = default)
     {
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);

@@ -247,11 +247,8 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         return TrackingNumber.Create(application.District, application.Year, taken + 1).Value;
     }
 
-    private async Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct)
-    {
-        var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
-        await notifier.NotifyAsync(owner, title, body, $"/enterprise/applications/{application.Id}", ct);
-    }
+    private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
+        notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
 
     private void AddEvent(Application application, string actor, string action, ApplicationStatus? from, ApplicationStatus? to, string? note) =>
         db.ApplicationEvents.Add(new ApplicationEvent

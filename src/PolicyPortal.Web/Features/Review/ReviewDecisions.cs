@@ -57,8 +57,7 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
         if (changed == 0) return AlreadyDecided();
         await EventAsync(applicationId, reviewer, nameof(ApplicationAction.ReturnForSupplement), ApplicationStatus.UnderReview, next,
             $"补正要求：{text}；期限 {BeijingTime.DateOf(due):yyyy-MM-dd}", ct);
-        var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
-        await notifier.NotifyAsync(owner, $"申报需补正：{application.TrackingNumber}", $"审核人员要求补正：{text}。请于 {BeijingTime.DateOf(due):yyyy-MM-dd} 前补正并重新提交。",
+        await notifier.NotifyEnterpriseAsync(application.EnterpriseId, $"申报需补正：{application.TrackingNumber}", $"审核人员要求补正：{text}。请于 {BeijingTime.DateOf(due):yyyy-MM-dd} 前补正并重新提交。",
             $"/enterprise/applications/{applicationId}", ct);
         await db.SaveChangesAsync(ct);
         return Outcome.Done(applicationId);
@@ -140,8 +139,7 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
         if (changed == 1)
         {
             await EventAsync(application.Id, reviewer, nameof(ApplicationAction.Decide), ApplicationStatus.UnderReview, outcome, null, ct);
-            var owner = await db.Enterprises.Where(e => e.Id == application.EnterpriseId).Select(e => e.OwnerUserId).SingleAsync(ct);
-            await notifier.NotifyAsync(owner, $"审核结果：{application.TrackingNumber} {outcome.DisplayName().Zh}", "审核已完成，请在“我的奖补”查看核定金额与依据。", "/enterprise/awards", ct);
+            await notifier.NotifyEnterpriseAsync(application.EnterpriseId, $"审核结果：{application.TrackingNumber} {outcome.DisplayName().Zh}", "审核已完成，请在“我的奖补”查看核定金额与依据。", "/enterprise/awards", ct);
             await db.SaveChangesAsync(ct);
         }
     }
