@@ -32,6 +32,8 @@ public static class InfrastructureSetup
         builder.Services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.Section));
         builder.Services.Configure<Notifications.MailOptions>(configuration.GetSection(Notifications.MailOptions.Section));
         builder.Services.AddScoped<Notifications.Notifier>();
+        builder.Services.AddScoped<Audit.AuditLog>();
+        builder.Services.AddScoped<Scheduling.ReviewRules>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Catalog.CatalogStore>();
         var storage = configuration.GetSection(Storage.StorageOptions.Section).Get<Storage.StorageOptions>() ?? new Storage.StorageOptions();

@@ -7,16 +7,20 @@ public enum ApplicationAction
     Submit,
     /// <summary>Reviewer: Submitted → UnderReview.</summary>
     StartReview,
-    /// <summary>Reviewer: UnderReview → ReturnedForSupplement (退回补正).</summary>
+    /// <summary>Reviewer: UnderReview or AwaitingSecondReview → ReturnedForSupplement (退回补正); decisions made so far become void.</summary>
     ReturnForSupplement,
     /// <summary>Enterprise: ReturnedForSupplement → Submitted.</summary>
     Resubmit,
-    /// <summary>Reviewer: UnderReview → Approved, PartiallyApproved or Rejected, from the claim decisions.</summary>
+    /// <summary>Reviewer: UnderReview (one stage) or AwaitingSecondReview (复审 confirms) → Approved, PartiallyApproved or Rejected, from the claim decisions.</summary>
     Decide,
-    /// <summary>Enterprise: before a decision (Draft, Submitted, UnderReview, ReturnedForSupplement) → Withdrawn.</summary>
+    /// <summary>Enterprise: before a decision (Draft, Submitted, UnderReview, ReturnedForSupplement, AwaitingSecondReview) → Withdrawn.</summary>
     Withdraw,
     /// <summary>System: ReturnedForSupplement → Expired when the supplement deadline passes.</summary>
     Expire,
+    /// <summary>Reviewer (初审): UnderReview → AwaitingSecondReview once every claim is decided, under a two-stage policy.</summary>
+    CompleteFirstStage,
+    /// <summary>Reviewer (复审): AwaitingSecondReview → UnderReview; the first stage's decisions become void.</summary>
+    SendBack,
 }
 
 /// <summary>Who acts on an application.</summary>

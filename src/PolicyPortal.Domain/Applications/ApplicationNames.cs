@@ -14,6 +14,7 @@ public static class ApplicationNames
         ApplicationStatus.Rejected => new("未通过", "Rejected"),
         ApplicationStatus.Withdrawn => new("已撤回", "Withdrawn"),
         ApplicationStatus.Expired => new("已过期", "Expired"),
+        ApplicationStatus.AwaitingSecondReview => new("待复审", "Awaiting second review"),
     };
 
     public static BilingualText DisplayName(this ApplicationAction action) => action switch
@@ -25,6 +26,8 @@ public static class ApplicationNames
         ApplicationAction.Decide => new("作出审核结论", "Decide"),
         ApplicationAction.Withdraw => new("撤回申报", "Withdraw"),
         ApplicationAction.Expire => new("逾期处理", "Expire"),
+        ApplicationAction.CompleteFirstStage => new("初审完成，提交复审", "Complete first review"),
+        ApplicationAction.SendBack => new("复审退回初审", "Send back to first review"),
     };
 
     public static BilingualText DisplayName(this ActorRole role) => role switch
@@ -44,6 +47,8 @@ public static class ApplicationNames
         ApplicationAction.Decide => new("作出审核结论", "decided"),
         ApplicationAction.Withdraw => new("撤回", "withdrawn"),
         ApplicationAction.Expire => new("作逾期处理", "expired"),
+        ApplicationAction.CompleteFirstStage => new("提交复审", "passed to second review"),
+        ApplicationAction.SendBack => new("退回初审", "sent back to first review"),
     };
 
     /// <summary>Who may act, inside a sentence: "只有{Zh}可以…" / "Only {En} can …".</summary>

@@ -9,31 +9,34 @@ namespace PolicyPortal.Domain.Applications;
 /// </summary>
 public static class ApplicationStateMachine
 {
-    private static readonly ApplicationStatus[] BeforeDecision = [Draft, Submitted, UnderReview, ReturnedForSupplement];
+    private static readonly ApplicationStatus[] BeforeDecision = [Draft, Submitted, UnderReview, ReturnedForSupplement, AwaitingSecondReview];
 
     /// <summary>The statuses an action starts from.</summary>
     private static ApplicationStatus[] From(ApplicationAction action) => action switch
     {
         ApplicationAction.Submit => [Draft],
         ApplicationAction.StartReview => [Submitted],
-        ApplicationAction.ReturnForSupplement => [UnderReview],
+        ApplicationAction.ReturnForSupplement => [UnderReview, AwaitingSecondReview],
         ApplicationAction.Resubmit => [ReturnedForSupplement],
-        ApplicationAction.Decide => [UnderReview],
+        ApplicationAction.Decide => [UnderReview, AwaitingSecondReview],
         ApplicationAction.Withdraw => BeforeDecision,
         ApplicationAction.Expire => [ReturnedForSupplement],
+        ApplicationAction.CompleteFirstStage => [UnderReview],
+        ApplicationAction.SendBack => [AwaitingSecondReview],
     };
 
     public static ActorRole PerformedBy(ApplicationAction action) => action switch
     {
         ApplicationAction.Submit or ApplicationAction.Resubmit or ApplicationAction.Withdraw => ActorRole.Enterprise,
-        ApplicationAction.StartReview or ApplicationAction.ReturnForSupplement or ApplicationAction.Decide => ActorRole.Reviewer,
+        ApplicationAction.StartReview or ApplicationAction.ReturnForSupplement or ApplicationAction.Decide
+            or ApplicationAction.CompleteFirstStage or ApplicationAction.SendBack => ActorRole.Reviewer,
         ApplicationAction.Expire => ActorRole.System,
     };
 
     /// <summary>Decided, withdrawn or expired: nothing more happens to it.</summary>
     public static bool IsFinal(ApplicationStatus status) => status switch
     {
-        Draft or Submitted or UnderReview or ReturnedForSupplement => false,
+        Draft or Submitted or UnderReview or ReturnedForSupplement or AwaitingSecondReview => false,
         Approved or PartiallyApproved or Rejected or Withdrawn or Expired => true,
     };
 
@@ -92,6 +95,8 @@ public static class ApplicationStateMachine
             ApplicationAction.Decide => OutcomeOf(claimDecisions),
             ApplicationAction.Withdraw => Withdrawn,
             ApplicationAction.Expire => Expired,
+            ApplicationAction.CompleteFirstStage => AwaitingSecondReview,
+            ApplicationAction.SendBack => UnderReview,
         };
         error = null;
         return true;

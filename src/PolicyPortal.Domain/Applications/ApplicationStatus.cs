@@ -21,4 +21,6 @@ public enum ApplicationStatus
     Withdrawn,
     /// <summary>已过期: the supplement deadline passed unanswered.</summary>
     Expired,
+    /// <summary>待复审: the first stage (初审) decided every claim; a second reviewer confirms or sends it back (policies with two-stage review).</summary>
+    AwaitingSecondReview,
 }

@@ -26,6 +26,7 @@ public static class DatabaseInitializer
         }, cancellationToken);
 
         await PolicyPortal.Infrastructure.Catalog.CatalogStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        await Scheduling.ReviewRules.SeedCalendarAsync(db, sp.GetRequiredService<IOptions<Scheduling.ReviewOptions>>().Value, cancellationToken);
 
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;

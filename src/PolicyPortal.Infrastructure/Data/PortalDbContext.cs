@@ -16,10 +16,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.Application> Applications => Set<Applications.Application>();
     public DbSet<Applications.Claim> Claims => Set<Applications.Claim>();
     public DbSet<Applications.Evidence> Evidence => Set<Applications.Evidence>();
-    public DbSet<Applications.ApplicationEvent> ApplicationEvents => Set<Applications.ApplicationEvent>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Applications.Notification> Notifications => Set<Applications.Notification>();
     public DbSet<Enterprises.Subscription> Subscriptions => Set<Enterprises.Subscription>();
     public DbSet<Applications.Quota> Quotas => Set<Applications.Quota>();
+    public DbSet<Applications.QuotaCharge> QuotaCharges => Set<Applications.QuotaCharge>();
+    public DbSet<Applications.PolicySettings> PolicySettings => Set<Applications.PolicySettings>();
+    public DbSet<Applications.CalendarDay> CalendarDays => Set<Applications.CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

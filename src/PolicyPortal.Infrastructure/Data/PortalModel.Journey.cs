@@ -51,6 +51,7 @@ internal static class JourneyModel
             a.Property(x => x.District).HasMaxLength(32);
             a.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
             a.Property(x => x.TrackingNumber).HasMaxLength(32);
+            a.Property(x => x.FirstStageBy).HasMaxLength(450);
             a.Property(x => x.SupplementRequest).HasMaxLength(4000);
             // Defaults so the rows that existed before these columns get an empty contact, as the migration gives them.
             a.Property(x => x.ContactName).HasMaxLength(100).HasDefaultValue("");
@@ -94,16 +95,45 @@ internal static class JourneyModel
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.HasIndex(x => x.StorageKey).IsUnique();
         });
-        builder.Entity<ApplicationEvent>(e =>
+        builder.Entity<Audit.AuditEntry>(e =>
         {
-            e.ToTable("ApplicationEvents");
+            e.ToTable("AuditEntries");
+            e.Property(x => x.ActorId).HasMaxLength(450);
             e.Property(x => x.Actor).HasMaxLength(256);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.Property(x => x.District).HasMaxLength(32);
+            e.Property(x => x.Entity).HasMaxLength(32);
+            e.Property(x => x.EntityId).HasMaxLength(128);
             e.Property(x => x.Action).HasMaxLength(64);
-            e.Property(x => x.FromStatus).HasMaxLength(32);
-            e.Property(x => x.ToStatus).HasMaxLength(32);
+            e.Property(x => x.Before).HasMaxLength(8000);
+            e.Property(x => x.After).HasMaxLength(8000);
             e.Property(x => x.Note).HasMaxLength(4000);
+            // No foreign key: the log outlives anything it mentions and is never touched by a cascade.
             e.HasIndex(x => new { x.ApplicationId, x.Id });
-            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Entity, x.EntityId, x.Id });
+            e.HasIndex(x => new { x.District, x.Id });
+            e.HasIndex(x => new { x.Actor, x.Id });
+        });
+        builder.Entity<QuotaCharge>(q =>
+        {
+            q.ToTable("QuotaCharges");
+            q.Property(x => x.Key).HasMaxLength(200);
+            q.HasIndex(x => x.ClaimId);
+            q.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<PolicySettings>(p =>
+        {
+            p.ToTable("PolicySettings");
+            p.HasKey(x => x.District);
+            p.Property(x => x.District).HasMaxLength(32);
+            p.Property(x => x.UpdatedBy).HasMaxLength(256);
+        });
+        builder.Entity<CalendarDay>(d =>
+        {
+            d.ToTable("CalendarDays");
+            d.HasKey(x => x.Day);
+            d.Property(x => x.Day).ValueGeneratedNever();
+            d.Property(x => x.Name).HasMaxLength(100);
         });
         builder.Entity<Quota>(q =>
         {

@@ -68,7 +68,8 @@ internal static class SchedulerSetup
                 .ForJob(Notifications.DeadlineJob.Key)
                 .WithIdentity("deadlines-trigger", "deadlines")
                 .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
+                // After downtime the missed fires collapse into one run at start: what fell due meanwhile is done then.
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.DeadlineSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)));
 
             q.AddJob<Notifications.MailJob>(j => j.WithIdentity(Notifications.MailJob.Key).StoreDurably());
             q.AddTrigger(t => t

@@ -71,6 +71,7 @@ internal static class WebSetup
         services.AddScoped<Features.Review.ReviewQueue>();
         services.AddScoped<Features.Review.ReviewerAccess>();
         services.AddScoped<Features.Review.ReviewDecisions>();
+        services.AddScoped<Features.Review.ClaimQuotas>();
         builder.AddApi();
         services.AddProblemDetails();
     }

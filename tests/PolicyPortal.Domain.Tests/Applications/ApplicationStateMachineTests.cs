@@ -20,6 +20,12 @@ public class ApplicationStateMachineTests
         [(UnderReview, Withdraw)] = Withdrawn,
         [(ReturnedForSupplement, Withdraw)] = Withdrawn,
         [(ReturnedForSupplement, Expire)] = Expired,
+        // Two-stage review (初审 → 复审).
+        [(UnderReview, CompleteFirstStage)] = AwaitingSecondReview,
+        [(AwaitingSecondReview, Decide)] = Approved,
+        [(AwaitingSecondReview, SendBack)] = UnderReview,
+        [(AwaitingSecondReview, ReturnForSupplement)] = ReturnedForSupplement,
+        [(AwaitingSecondReview, Withdraw)] = Withdrawn,
     };
 
     private static readonly Dictionary<ApplicationAction, ActorRole> Performer = new()
@@ -31,6 +37,8 @@ public class ApplicationStateMachineTests
         [Decide] = ActorRole.Reviewer,
         [Withdraw] = ActorRole.Enterprise,
         [Expire] = ActorRole.System,
+        [CompleteFirstStage] = ActorRole.Reviewer,
+        [SendBack] = ActorRole.Reviewer,
     };
 
     private static readonly ClaimDecision[] AllApproved = [ClaimDecision.Approved, ClaimDecision.Approved];
@@ -185,10 +193,20 @@ public class ApplicationStateMachineTests
     public void Allowed_actions_of_an_application_under_review()
     {
         Assert.Equal([Withdraw], ApplicationStateMachine.AllowedActions(UnderReview, ActorRole.Enterprise));
-        Assert.Equal([ReturnForSupplement, Decide], ApplicationStateMachine.AllowedActions(UnderReview, ActorRole.Reviewer));
         Assert.Empty(ApplicationStateMachine.AllowedActions(UnderReview, ActorRole.System));
         Assert.Equal([Resubmit, Withdraw], ApplicationStateMachine.AllowedActions(ReturnedForSupplement, ActorRole.Enterprise));
         Assert.Equal([Expire], ApplicationStateMachine.AllowedActions(ReturnedForSupplement, ActorRole.System));
+    }
+
+    [Fact]
+    public void The_second_stage_confirms_sends_back_or_returns_and_the_enterprise_may_still_withdraw()
+    {
+        Assert.Equal([ReturnForSupplement, Decide, CompleteFirstStage], ApplicationStateMachine.AllowedActions(UnderReview, ActorRole.Reviewer));
+        Assert.Equal([ReturnForSupplement, Decide, SendBack], ApplicationStateMachine.AllowedActions(AwaitingSecondReview, ActorRole.Reviewer));
+        Assert.Equal([Withdraw], ApplicationStateMachine.AllowedActions(AwaitingSecondReview, ActorRole.Enterprise));
+        Assert.False(ApplicationStateMachine.IsFinal(AwaitingSecondReview));
+        Assert.False(ApplicationStateMachine.IsEditableByEnterprise(AwaitingSecondReview));
+        Assert.Equal("待复审", AwaitingSecondReview.DisplayName().Zh);
     }
 
     [Theory]

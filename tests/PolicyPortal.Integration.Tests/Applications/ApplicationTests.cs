@@ -58,7 +58,7 @@ public sealed partial class ApplicationTests() : PostgresAppTest("applications")
         Assert.Equal(1, application.CatalogVersion);
         var claim = application.Projects.Single().Claims.Single();
         Assert.Equal(20_000_000, claim.FrozenGrantedFen); // 第七条：50% × ¥400,000 = ¥200,000 (cap ¥500,000)
-        Assert.Equal(1, await db.ApplicationEvents.CountAsync(e => e.ApplicationId == id && e.Action == nameof(ApplicationAction.Submit)));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ApplicationId == id && e.Action == nameof(ApplicationAction.Submit) && e.After!.Contains("\"status\":\"Submitted\"")));
         Assert.Equal(1, await db.Applications.CountAsync(a => a.TrackingNumber != null));
     }
 

@@ -29,10 +29,36 @@ public sealed class MigrationSchemaTests
         await using (var db = migrated.CreateContext()) actual = await SchemaReader.ReadAsync(db.Database.GetDbConnection(), provider);
 
         Assert.NotEmpty(expected);
+        // The audit log's append-only triggers exist only in the migrations (a model has no triggers); the test below proves they work.
+        var triggers = actual.Where(l => l.Contains("trigger audit_entries_", StringComparison.Ordinal)).ToList();
+        if (provider == Provider.Sqlite) Assert.Equal(2, triggers.Count);
         var missing = expected.Except(actual).ToList();
-        var extra = actual.Except(expected).ToList();
+        var extra = actual.Except(expected).Except(triggers).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"Migrations differ from the model on {provider}.\nIn the model but not migrated:\n{SchemaReader.Describe(missing)}\nMigrated but not in the model:\n{SchemaReader.Describe(extra)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_audit_log_refuses_updates_and_deletes_in_the_database(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, "appendonly");
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        db.AuditEntries.Add(new PolicyPortal.Infrastructure.Audit.AuditEntry { At = DateTimeOffset.UtcNow, Actor = "admin", Entity = "Test", EntityId = "1", Action = "Create" });
+        await db.SaveChangesAsync();
+
+        var update = await Record.ExceptionAsync(() => db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "someone-else")));
+        var delete = await Record.ExceptionAsync(() => db.AuditEntries.ExecuteDeleteAsync());
+        Assert.Contains("append-only", update?.Message ?? "", StringComparison.Ordinal);
+        Assert.Contains("append-only", delete?.Message ?? "", StringComparison.Ordinal);
+        if (provider == Provider.Postgres)
+        {
+            var truncate = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditEntries\""));
+            Assert.Contains("append-only", truncate?.Message ?? "", StringComparison.Ordinal);
+        }
+        await using var check = database.CreateContext();
+        Assert.Equal("admin", (await check.AuditEntries.SingleAsync()).Actor);
     }
 
     [Fact]

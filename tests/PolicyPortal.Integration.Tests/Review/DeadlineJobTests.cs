@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PolicyPortal.Domain.Applications;
+using PolicyPortal.Infrastructure.Audit;
 using PolicyPortal.Infrastructure.Data.Applications;
 using PolicyPortal.Infrastructure.Identity;
 using PolicyPortal.Infrastructure.Notifications;
@@ -39,7 +40,7 @@ public sealed class DeadlineJobTests() : PostgresAppTest("deadlines")
     private static DeadlineJob Job(PolicyPortal.Infrastructure.Data.PortalDbContext db)
     {
         var clock = new FixedClock(Now);
-        return new DeadlineJob(db, clock, NullLogger<DeadlineJob>.Instance, new Notifier(db, clock), Options.Create(new ReviewOptions()));
+        return new DeadlineJob(db, clock, NullLogger<DeadlineJob>.Instance, new Notifier(db, clock), new ReviewRules(db, Options.Create(new ReviewOptions())), new AuditLog(db, clock));
     }
 
     [Fact]
@@ -67,6 +68,8 @@ public sealed class DeadlineJobTests() : PostgresAppTest("deadlines")
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == admin && n.Title.StartsWith("审核已超期")));
         Assert.NotNull((await db.Applications.SingleAsync(x => x.Id == overdueId)).EscalatedAt);
         Assert.Null((await db.Applications.SingleAsync(x => x.Id == dueSoonId)).EscalatedAt);
-        Assert.Equal(1, await db.ApplicationEvents.CountAsync(e => e.ApplicationId == expiredId && e.Action == nameof(ApplicationAction.Expire)));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ApplicationId == expiredId && e.Action == nameof(ApplicationAction.Expire) && e.Actor == "system"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ApplicationId == overdueId && e.Action == "EscalateOverdue"));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "RemindReviewers"));
     }
 }

@@ -38,6 +38,8 @@ public sealed class Application
     public DateTimeOffset? ReminderSentAt { get; set; }
     /// <summary>When the overdue review was escalated to the district's administrators (once).</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
+    /// <summary>The user id of the reviewer who completed the first stage (初审); the second stage (复审) must be someone else.</summary>
+    public string? FirstStageBy { get; set; }
     /// <summary>Optimistic concurrency: every write bumps it; a stale write fails instead of overwriting.</summary>
     public long Version { get; set; }
     public List<Project> Projects { get; set; } = [];
@@ -88,19 +90,6 @@ public sealed class Evidence
     public string StorageKey { get; set; } = "";
     public string Sha256 { get; set; } = "";
     public DateTimeOffset UploadedAt { get; set; }
-}
-
-/// <summary>One step of an application's timeline: who did what, when, from which status to which.</summary>
-public sealed class ApplicationEvent
-{
-    public long Id { get; set; }
-    public long ApplicationId { get; set; }
-    public DateTimeOffset At { get; set; }
-    public string Actor { get; set; } = "";
-    public string Action { get; set; } = "";
-    public string? FromStatus { get; set; }
-    public string? ToStatus { get; set; }
-    public string? Note { get; set; }
 }
 
 /// <summary>An in-portal inbox message (every status change and deadline reminder).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyPortal.Domain;
 using PolicyPortal.Domain.Applications;
 using PolicyPortal.Domain.Calculation;
+using PolicyPortal.Infrastructure.Audit;
 using PolicyPortal.Infrastructure.Catalog;
 using PolicyPortal.Infrastructure.Data;
 using PolicyPortal.Infrastructure.Data.Applications;
@@ -23,7 +24,7 @@ public sealed record Outcome(bool Ok, BilingualText? Error = null, long? Id = nu
 /// it (another enterprise's id is simply not found), checks the state machine, and writes in one SaveChanges.
 /// </summary>
 internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalogs, ApplicationLedger ledger, Infrastructure.Notifications.Notifier notifier,
-    Microsoft.Extensions.Options.IOptions<Infrastructure.Scheduling.ReviewOptions> review, TimeProvider clock)
+    Infrastructure.Scheduling.ReviewRules rules, Infrastructure.Audit.AuditLog audit, Review.ClaimQuotas quotas, TimeProvider clock)
 {
     public Task<Application?> FindAsync(Enterprise owner, long id, CancellationToken ct = default) =>
         db.Applications.Include(a => a.Projects).ThenInclude(p => p.Claims).ThenInclude(c => c.Evidence).AsSplitQuery()
@@ -40,7 +41,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     }
 
     /// <summary>A draft for the enterprise's district and this year — or the one it already has (one application a year).</summary>
-    public async Task<Outcome> CreateDraftAsync(Enterprise owner, string actor, CancellationToken ct = default)
+    public async Task<Outcome> CreateDraftAsync(Enterprise owner, AuditActor actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var year = BeijingTime.DateOf(now).Year;
@@ -59,7 +60,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         };
         db.Applications.Add(application);
         await db.SaveChangesAsync(ct);
-        AddEvent(application, actor, "Create", null, ApplicationStatus.Draft, null);
+        audit.Application(actor, application.Id, application.District, "Create", null, new { status = nameof(ApplicationStatus.Draft), year = application.Year });
         await db.SaveChangesAsync(ct);
         return Outcome.Done(application.Id);
     }
@@ -152,7 +153,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     /// Submits (or resubmits after 补正). The form's one-time key makes a resubmitted form or a double click find the
     /// submission already made; the catalog version and each claim's calculation are frozen with it.
     /// </summary>
-    public async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, string actor, CancellationToken ct = default)
+    public async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, AuditActor actor, CancellationToken ct = default)
     {
         if (application.SubmissionKey == submissionKey) return Outcome.Done(application.Id);
         if (await db.Applications.AnyAsync(a => a.SubmissionKey == submissionKey, ct)) return Outcome.Done(application.Id);
@@ -194,12 +195,21 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.SubmissionKey = submissionKey;
         application.SubmittedAt = now;
         application.FrozenTotalFen = result.TotalGrantedFen;
-        var calendar = new WorkingDayCalendar(review.Value.Holidays, review.Value.MakeUpWorkingDays);
-        application.ReviewDueDay = DayNumber.Of(calendar.AddWorkingDays(BeijingTime.DateOf(now), review.Value.TimeLimitWorkingDays));
+        var calendar = await rules.CalendarAsync(ct);
+        var policy = await rules.ForAsync(application.District, ct);
+        application.ReviewDueDay = DayNumber.Of(calendar.AddWorkingDays(BeijingTime.DateOf(now), policy.ReviewWorkingDays));
+        application.ReminderSentAt = null;
+        application.EscalatedAt = null;
         application.SupplementDeadline = null;
         application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
         Touch(application);
-        AddEvent(application, actor, action.ToString(), from, next, $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalog.Version}");
+        audit.Application(actor, application.Id, application.District, action.ToString(), new { status = from.ToString() },
+            new
+            {
+                status = next.ToString(), trackingNumber = application.TrackingNumber, catalogVersion = catalog.Version, frozenTotalFen = result.TotalGrantedFen,
+                reviewDue = DayNumber.Format(application.ReviewDueDay.Value), claims = claims.Select(c => new { c.Id, c.Clause, c.FrozenGrantedFen }),
+            },
+            $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalog.Version}");
         await NotifyOwnerAsync(application, $"申报已受理：{application.TrackingNumber}",
             $"您的申报已{(action == ApplicationAction.Resubmit ? "补正后重新提交" : "提交")}，受理编号 {application.TrackingNumber}，测算金额合计 {result.TotalGranted:N2} 元（以审核核定为准）。", ct);
         try
@@ -215,29 +225,36 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         return Outcome.Done(application.Id);
     }
 
-    public async Task<Outcome> WithdrawAsync(Application application, string actor, CancellationToken ct = default)
+    /// <summary>
+    /// Withdraws before a decision. Approvals already made at the first stage are voided and their quota given back, in the
+    /// same transaction as the status change.
+    /// </summary>
+    public async Task<Outcome> WithdrawAsync(Application application, AuditActor actor, CancellationToken ct = default)
     {
         if (!ApplicationStateMachine.TryApply(application.Status, ApplicationAction.Withdraw, ActorRole.Enterprise, out var next, out var error))
             return Outcome.Refused(error);
         var from = application.Status;
-        application.Status = next;
-        Touch(application);
-        AddEvent(application, actor, nameof(ApplicationAction.Withdraw), from, next, null);
-        await NotifyOwnerAsync(application, "申报已撤回", $"您已撤回{(application.TrackingNumber is { } n ? $"受理编号为 {n} 的" : "")}申报。", ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        var strategy = db.Database.CreateExecutionStrategy();
+        var outcome = await strategy.ExecuteAsync(async token =>
         {
             db.ChangeTracker.Clear();
-            return Outcome.Refused("该申报的状态刚刚发生变化，请刷新后再试", "The application changed meanwhile; reload and try again");
-        }
-        return Outcome.Done();
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            var changed = await db.Applications.Where(a => a.Id == application.Id && a.Status == from && a.Version == application.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, next).SetProperty(a => a.UpdatedAt, clock.GetUtcNow()).SetProperty(a => a.Version, a => a.Version + 1), token);
+            if (changed == 0) return Outcome.Refused("该申报的状态刚刚发生变化，请刷新后再试", "The application changed meanwhile; reload and try again");
+            var voided = await quotas.VoidDecisionsAsync(application.Id, application.District, actor, "企业撤回申报", token);
+            audit.Application(actor, application.Id, application.District, nameof(ApplicationAction.Withdraw), new { status = from.ToString() }, new { status = next.ToString() },
+                voided > 0 ? $"已作出的 {voided} 项初审决定随撤回作废" : null);
+            await NotifyOwnerAsync(application, "申报已撤回", $"您已撤回{(application.TrackingNumber is { } n ? $"受理编号为 {n} 的" : "")}申报。", token);
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+            return Outcome.Done();
+        }, ct);
+        return outcome;
     }
 
-    public Task<List<ApplicationEvent>> TimelineAsync(long applicationId, CancellationToken ct = default) =>
-        db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
+    public Task<List<AuditEntry>> TimelineAsync(long applicationId, CancellationToken ct = default) =>
+        db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
 
     private async Task<string> NextTrackingNumberAsync(Application application, CancellationToken ct)
     {
@@ -249,13 +266,6 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
 
     private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
         notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
-
-    private void AddEvent(Application application, string actor, string action, ApplicationStatus? from, ApplicationStatus? to, string? note) =>
-        db.ApplicationEvents.Add(new ApplicationEvent
-        {
-            ApplicationId = application.Id, At = clock.GetUtcNow(), Actor = actor, Action = action,
-            FromStatus = from?.ToString(), ToStatus = to?.ToString(), Note = note,
-        });
 
     private void Touch(Application application)
     {

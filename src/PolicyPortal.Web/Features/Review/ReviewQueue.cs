@@ -34,7 +34,7 @@ internal sealed class ReviewQueue(PortalDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
 
-    private static readonly ApplicationStatus[] Pending = [ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.ReturnedForSupplement];
+    private static readonly ApplicationStatus[] Pending = [ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.AwaitingSecondReview, ApplicationStatus.ReturnedForSupplement];
 
     /// <summary>The district a user may review, or null for all (portal-wide admin); throws for anyone else.</summary>
     public static string? ScopeOf(ClaimsPrincipal user) =>
