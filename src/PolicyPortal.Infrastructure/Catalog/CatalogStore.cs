@@ -11,45 +11,61 @@ namespace PolicyPortal.Infrastructure.Catalog;
 public sealed record ActiveCatalog(string District, int Version, PolicyDocument Document, CalculationEngine Engine);
 
 /// <summary>
-/// Loads each district's active catalog version from the database and keeps one compiled engine per version (an engine
-/// is built once and is thread-safe). Seeds version 1 of every district from the shipped files on first start.
+/// Loads each district's catalog in force from the database and keeps one compiled engine per version (an engine is built
+/// once and is thread-safe). The version in force is the highest approved one whose effective day (Beijing) has come.
+/// Seeds version 1 of every district from the shipped files on first start.
 /// </summary>
-public sealed class CatalogStore(IServiceScopeFactory scopes)
+public sealed class CatalogStore(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, ActiveCatalog> _active = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, int), CalculationEngine> _engines = new();
+    /// <summary>How long an instance trusts its cached answer to "which version is in force" before asking the database again
+    /// (another instance may have approved a change meanwhile).</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(30);
+
+    // Keyed by district and day, so a version scheduled for tomorrow takes over at midnight Beijing time by itself.
+    private readonly ConcurrentDictionary<(string District, int Day), (ActiveCatalog Catalog, DateTimeOffset CheckedAt)> _active = new();
+    private readonly ConcurrentDictionary<(string, int), ActiveCatalog> _versions = new();
 
     public async Task<ActiveCatalog> GetActiveAsync(string district, CancellationToken cancellationToken = default)
     {
-        if (_active.TryGetValue(district, out var cached)) return cached;
+        var today = Domain.Applications.DayNumber.Of(Domain.Applications.BeijingTime.DateOf(clock.GetUtcNow()));
+        if (_active.TryGetValue((district, today), out var cached) && clock.GetUtcNow() - cached.CheckedAt < Recheck) return cached.Catalog;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var row = await db.CatalogVersions.AsNoTracking()
-            .Where(v => v.District == district && v.Status == CatalogVersionStatus.Active)
-            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken)
+            .Where(v => v.District == district && (v.Status == CatalogVersionStatus.Active || v.Status == CatalogVersionStatus.Scheduled || v.Status == CatalogVersionStatus.Superseded)
+                && v.EffectiveDay <= today)
+            .OrderByDescending(v => v.Version).Select(v => new { v.Version }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"No active catalog for district '{district}'.");
-        var active = Compile(row);
-        _active[district] = active;
+        var active = await GetVersionAsync(district, row.Version, cancellationToken);
+        _active[(district, today)] = (active, clock.GetUtcNow());
         return active;
     }
+
+    /// <summary>The version an application was submitted under (its calculation stays with it), or the one in force for a draft.</summary>
+    public Task<ActiveCatalog> GetForAsync(string district, int? submittedVersion, CancellationToken cancellationToken = default) =>
+        submittedVersion is { } v ? GetVersionAsync(district, v, cancellationToken) : GetActiveAsync(district, cancellationToken);
 
     /// <summary>A given version (an application keeps the version it was submitted under).</summary>
     public async Task<ActiveCatalog> GetVersionAsync(string district, int version, CancellationToken cancellationToken = default)
     {
+        if (_versions.TryGetValue((district, version), out var cached)) return cached;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var row = await db.CatalogVersions.AsNoTracking().SingleAsync(v => v.District == district && v.Version == version, cancellationToken);
-        return Compile(row);
+        if (row.Status is CatalogVersionStatus.Pending or CatalogVersionStatus.Rejected) return Compile(row); // not final: not cached
+        return _versions.GetOrAdd((district, version), _ => Compile(row));
     }
 
-    /// <summary>Forget the cached active versions (after an administrator's change takes effect).</summary>
-    public void Invalidate(string district) => _active.TryRemove(district, out _);
+    /// <summary>Forget the cached version in force (after an administrator's change is approved here; other instances ask again within <see cref="Recheck"/>).</summary>
+    public void Invalidate(string district)
+    {
+        foreach (var key in _active.Keys.Where(k => k.District == district)) _active.TryRemove(key, out _);
+    }
 
-    private ActiveCatalog Compile(CatalogVersion row)
+    private static ActiveCatalog Compile(CatalogVersion row)
     {
         var document = CatalogJson.Parse(row.Json);
-        var engine = _engines.GetOrAdd((row.District, row.Version), _ => new CalculationEngine(document));
-        return new ActiveCatalog(row.District, row.Version, engine.Document, engine);
+        return new ActiveCatalog(row.District, row.Version, document, new CalculationEngine(document));
     }
 
     /// <summary>Version 1 of each district from the shipped files, where the district has no version yet. Idempotent.</summary>

@@ -51,6 +51,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             version.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
             version.Property(v => v.Reason).HasMaxLength(1000);
             version.Property(v => v.CreatedBy).HasMaxLength(256);
+            version.Property(v => v.CreatedById).HasMaxLength(450);
+            version.Property(v => v.DecidedBy).HasMaxLength(256);
+            version.Property(v => v.DecisionNote).HasMaxLength(1000);
+            version.Property(v => v.EffectiveDay).HasDefaultValue(0);
             version.HasIndex(v => new { v.District, v.Version }).IsUnique();
             version.HasIndex(v => new { v.District, v.Status });
         });

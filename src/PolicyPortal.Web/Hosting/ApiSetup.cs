@@ -60,5 +60,6 @@ internal static class ApiSetup
         app.MapApplicationEndpoints();
         app.MapEvidenceEndpoints();
         app.MapReviewEndpoints();
+        Features.Admin.Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
     }
 }

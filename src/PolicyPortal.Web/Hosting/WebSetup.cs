@@ -72,6 +72,9 @@ internal static class WebSetup
         services.AddScoped<Features.Review.ReviewerAccess>();
         services.AddScoped<Features.Review.ReviewDecisions>();
         services.AddScoped<Features.Review.ClaimQuotas>();
+        services.AddScoped<Features.Admin.Catalog.CatalogAdmin>();
+        services.AddScoped<Features.Admin.Catalog.WhatIf>();
+        services.AddScoped<Features.Admin.Settings.PolicySettingsAdmin>();
         builder.AddApi();
         services.AddProblemDetails();
     }

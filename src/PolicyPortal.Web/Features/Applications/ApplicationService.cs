@@ -52,6 +52,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         var window = await WindowAsync(owner.District, year, ct);
         if (window is null || !window.IsOpen(now))
             return Outcome.Refused("本年度申报期未开放，暂不能新建申报", "This year's application window is not open");
+        if (Expired((await catalogs.GetActiveAsync(owner.District, ct)).Document, now) is { } expired) return expired;
         var application = new Application
         {
             EnterpriseId = owner.Id, District = owner.District, Year = year, Status = ApplicationStatus.Draft,
@@ -170,6 +171,8 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         if (claims.Count == 0) return Outcome.Refused("请至少添加一个项目和一项申报事项", "Add at least one project with one claim");
 
         var catalog = await catalogs.GetActiveAsync(application.District, ct);
+        // A policy past its validity takes no new applications; one returned for supplement may still be answered.
+        if (action == ApplicationAction.Submit && Expired(catalog.Document, now) is { } expired) return expired;
         var parts = catalog.Document.Articles.SelectMany(a => a.Parts).ToDictionary(p => p.Code, StringComparer.Ordinal);
         foreach (var claim in claims)
         {
@@ -272,6 +275,10 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.UpdatedAt = clock.GetUtcNow();
         application.Version++;
     }
+
+    private static Outcome? Expired(Domain.Catalog.PolicyDocument doc, DateTimeOffset now) =>
+        Domain.Catalog.PolicyValidity.IsInForce(doc, BeijingTime.DateOf(now)) ? null : Outcome.Refused(
+            $"该政策不在有效期内（{doc.ValidFrom:yyyy-MM-dd} 至 {doc.ValidTo:yyyy-MM-dd}），不再受理新的申报", $"The policy is not in force ({doc.ValidFrom:yyyy-MM-dd} to {doc.ValidTo:yyyy-MM-dd}): no new applications");
 
     private static Outcome NotEditable(Application application) => Outcome.Refused(
         $"当前状态（{application.Status.DisplayName().Zh}）不能修改", $"An application that is {application.Status.DisplayName().En} cannot be changed");

@@ -86,7 +86,7 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
             if (claim.Decision is not null || (application.Status != ApplicationStatus.UnderReview && await DecidedAsync(claim.Id, token))) return AlreadyDecided();
             if (application.Status != ApplicationStatus.UnderReview) return NotUnderReview(application.Status);
 
-            var catalog = await catalogs.GetActiveAsync(application.District, token);
+            var catalog = await catalogs.GetForAsync(application.District, application.CatalogVersion, token); // the version it was submitted under
             var request = await ledger.BuildAsync(application, catalog.Document, ct: token);
             var allowed = catalog.Engine.Calculate(request).Find(ApplicationLedger.EngineId(claim.Id))!.Value.GrantedFen;
             var amount = amountFen ?? allowed;
