@@ -23,6 +23,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.QuotaCharge> QuotaCharges => Set<Applications.QuotaCharge>();
     public DbSet<Applications.PolicySettings> PolicySettings => Set<Applications.PolicySettings>();
     public DbSet<Applications.CalendarDay> CalendarDays => Set<Applications.CalendarDay>();
+    public DbSet<Applications.ProactiveOffer> ProactiveOffers => Set<Applications.ProactiveOffer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

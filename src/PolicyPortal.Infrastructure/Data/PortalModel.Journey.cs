@@ -128,6 +128,17 @@ internal static class JourneyModel
             p.Property(x => x.District).HasMaxLength(32);
             p.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
+        builder.Entity<ProactiveOffer>(o =>
+        {
+            o.ToTable("ProactiveOffers");
+            o.Property(x => x.District).HasMaxLength(32);
+            o.Property(x => x.Clause).HasMaxLength(64);
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            o.Property(x => x.CreatedBy).HasMaxLength(256);
+            o.HasIndex(x => new { x.EnterpriseId, x.Clause, x.Year }).IsUnique();
+            o.HasIndex(x => new { x.District, x.Clause, x.Year });
+            o.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<CalendarDay>(d =>
         {
             d.ToTable("CalendarDays");

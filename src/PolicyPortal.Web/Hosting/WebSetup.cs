@@ -75,6 +75,7 @@ internal static class WebSetup
         services.AddScoped<Features.Admin.Catalog.CatalogAdmin>();
         services.AddScoped<Features.Admin.Catalog.WhatIf>();
         services.AddScoped<Features.Admin.Settings.PolicySettingsAdmin>();
+        services.AddScoped<Features.Admin.Proactive.ProactiveMatch>();
         builder.AddApi();
         services.AddProblemDetails();
     }

@@ -154,7 +154,44 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     /// Submits (or resubmits after 补正). The form's one-time key makes a resubmitted form or a double click find the
     /// submission already made; the catalog version and each claim's calculation are frozen with it.
     /// </summary>
-    public async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, AuditActor actor, CancellationToken ct = default)
+    public async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, AuditActor actor, CancellationToken ct = default) =>
+        await SubmitAsync(application, submissionKey, actor, proactive: false, ct);
+
+    /// <summary>
+    /// 免申即享: the enterprise confirmed an offer. An application with the one claim (its attestations confirmed with the offer)
+    /// is made and submitted in one transaction — outside the application window, as the award needs no application — and
+    /// goes to review like any other.
+    /// </summary>
+    public async Task<Outcome> SubmitProactiveAsync(Enterprise owner, ProactiveOffer offer, string projectName, IReadOnlyList<string> attestations, AuditActor actor, CancellationToken ct = default)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            var taken = await db.ProactiveOffers.Where(o => o.Id == offer.Id && o.EnterpriseId == owner.Id && o.Status == ProactiveOfferStatus.Offered)
+                .ExecuteUpdateAsync(x => x.SetProperty(o => o.Status, ProactiveOfferStatus.Confirmed).SetProperty(o => o.AnsweredAt, clock.GetUtcNow()), token);
+            if (taken == 0) return Outcome.Refused("该项已确认或已放弃", "This offer has already been answered");
+            var now = clock.GetUtcNow();
+            var application = new Application
+            {
+                EnterpriseId = owner.Id, District = offer.District, Year = offer.Year, Status = ApplicationStatus.Draft, ContactName = owner.ContactName, ContactPhone = owner.ContactPhone,
+                CreatedAt = now, UpdatedAt = now,
+                Projects = [new Project { Name = projectName, Claims = [new Claim { Clause = offer.Clause, AttestationsJson = JsonSerializer.Serialize(attestations) }] }],
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(token);
+            audit.Application(actor, application.Id, application.District, "ConfirmOffer", new { offer = offer.Id, status = nameof(ProactiveOfferStatus.Offered) },
+                new { offer = offer.Id, status = nameof(ProactiveOfferStatus.Confirmed), clause = offer.Clause }, "免申即享：企业意愿确认");
+            var submitted = await SubmitAsync(application, Guid.NewGuid(), actor, proactive: true, token);
+            if (!submitted.Ok) return submitted; // rolled back whole: the offer stays open
+            await db.ProactiveOffers.Where(o => o.Id == offer.Id).ExecuteUpdateAsync(x => x.SetProperty(o => o.ApplicationId, application.Id), token);
+            await tx.CommitAsync(token);
+            return Outcome.Done(application.Id);
+        }, ct);
+    }
+
+    private async Task<Outcome> SubmitAsync(Application application, Guid submissionKey, AuditActor actor, bool proactive, CancellationToken ct)
     {
         if (application.SubmissionKey == submissionKey) return Outcome.Done(application.Id);
         if (await db.Applications.AnyAsync(a => a.SubmissionKey == submissionKey, ct)) return Outcome.Done(application.Id);
@@ -163,7 +200,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
             return Outcome.Refused(error);
         var now = clock.GetUtcNow();
         var window = await WindowAsync(application.District, application.Year, ct);
-        if (action == ApplicationAction.Submit && (window is null || !window.IsOpen(now)))
+        if (action == ApplicationAction.Submit && !proactive && (window is null || !window.IsOpen(now)))
             return Outcome.Refused("申报期已结束（截止北京时间最后一日 23:59:59），不能提交", "The application window has closed (23:59:59 Beijing time on its last day)");
         if (action == ApplicationAction.Resubmit && application.SupplementDeadline is { } due && now > due)
             return Outcome.Refused("补正期限已过，不能再提交", "The deadline for the supplement has passed");
