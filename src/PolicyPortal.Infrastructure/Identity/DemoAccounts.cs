@@ -14,6 +14,8 @@ public static class DemoAccounts
     public const string Password = "Demo@2026";
     public const string EnterpriseUser = "demo-enterprise";
     public const string AdminUser = "admin";
+    /// <summary>A second portal-wide administrator: catalog changes need someone other than their maker to approve them.</summary>
+    public const string CheckerUser = "admin-checker";
     public static string ReviewerUser(string district) => $"reviewer-{district}";
 
     /// <summary>The demo enterprise's credit code: division 110107 is Shijingshan; the check character is computed.</summary>
@@ -31,6 +33,7 @@ public static class DemoAccounts
         foreach (var district in Districts.All)
             await EnsureAsync(users, clock, logger, ReviewerUser(district), $"{ChineseName(district)}审核员", district, PortalRoles.Reviewer);
         await EnsureAsync(users, clock, logger, AdminUser, "平台管理员", null, PortalRoles.Admin);
+        await EnsureAsync(users, clock, logger, CheckerUser, "复核管理员", null, PortalRoles.Admin);
     }
 
     private static string ChineseName(string district) => district switch
