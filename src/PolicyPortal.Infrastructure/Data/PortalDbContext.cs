@@ -20,6 +20,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.Notification> Notifications => Set<Applications.Notification>();
     public DbSet<Enterprises.Subscription> Subscriptions => Set<Enterprises.Subscription>();
     public DbSet<Applications.Quota> Quotas => Set<Applications.Quota>();
+    public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,5 +54,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         JourneyModel.Configure(builder);
+        DataProtection.DataProtectionKey.Configure(builder);
     }
 }
