@@ -11,6 +11,9 @@ public sealed class SchedulerOptions
     /// <summary>Seconds between runs of the mail job (drains the e-mail outbox).</summary>
     public int MailSeconds { get; set; } = 30;
 
+    /// <summary>Seconds between runs of the deadline job (supplements expiring, reviews due and overdue).</summary>
+    public int DeadlineSeconds { get; set; } = 600;
+
     /// <summary>Start the scheduler with the host (tests of other parts may switch it off).</summary>
     public bool Enabled { get; set; } = true;
 

@@ -68,7 +68,7 @@ internal static class SchedulerSetup
                 .ForJob(Notifications.DeadlineJob.Key)
                 .WithIdentity("deadlines-trigger", "deadlines")
                 .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(options.DeadlineSeconds)).RepeatForever()));
 
             q.AddJob<Notifications.MailJob>(j => j.WithIdentity(Notifications.MailJob.Key).StoreDurably());
             q.AddTrigger(t => t
