@@ -13,6 +13,7 @@
 #
 #   scripts/backup-restore-check.sh              # SCALE=20000 by default
 #   SCALE=100000 scripts/backup-restore-check.sh
+#   TAMPER_RESTORED=1 scripts/backup-restore-check.sh   # self-test: alters the restore by one fen, must FAIL
 #
 # Prints the figures, sizes and timings; exits non-zero on any difference. Needs dotnet, curl, python3 and the
 # PostgreSQL client tools (psql, pg_dump, pg_restore, createdb).
@@ -27,7 +28,7 @@ secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]
 
 pp_start_postgres
 pp_build_portal
-psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $SOURCE" -c "DROP DATABASE IF EXISTS $TARGET" -c "CREATE DATABASE $SOURCE"
+PGOPTIONS="-c client_min_messages=warning" psql -d postgres -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS $SOURCE" -c "DROP DATABASE IF EXISTS $TARGET" -c "CREATE DATABASE $SOURCE"
 
 # 2. Seed through the portal, then bulk data.
 PORT="$(pp_free_port)"
@@ -88,6 +89,11 @@ pp_stop_portal source
 t5="$(now)"
 "$PP_ROOT/scripts/restore.sh" "$DUMP" "$TARGET"
 t6="$(now)"
+if [ "${TAMPER_RESTORED:-0}" = 1 ]; then
+  # Self-test of the comparison: one approved amount changed by one fen in the restored database must fail the check.
+  psql -d "$TARGET" -v ON_ERROR_STOP=1 -qc 'UPDATE "Claims" SET "ApprovedFen" = "ApprovedFen" + 1 WHERE "Id" = (SELECT min("Id") FROM "Claims" WHERE "ApprovedFen" IS NOT NULL)'
+  pp_log "TAMPER_RESTORED=1: changed one approved amount by 1 fen in $TARGET; the comparison must now fail"
+fi
 psql -d "$TARGET" -Atq -F '|' -v ON_ERROR_STOP=1 -c "$figures_sql" >"$PP_WORK/restored.figures"
 restored_size="$(psql -d postgres -Atqc "SELECT pg_database_size('$TARGET')")"
 

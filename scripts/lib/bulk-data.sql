@@ -10,7 +10,7 @@ SELECT g AS n,
        'bulk-' || lpad(g::text, 7, '0') AS user_name,
        md5('user' || g) AS user_id,
        (ARRAY['fengtai','shijingshan','yizhuang','tongzhou','binjiang'])[1 + g % 5] AS district,
-       (ARRAY['Draft','Submitted','UnderReview','ReturnedForSupplement','Approved','PartiallyApproved','Rejected'])[1 + (g * 7) % 7] AS status,
+       (ARRAY['Draft','Submitted','UnderReview','ReturnedForSupplement','Approved','PartiallyApproved','Rejected'])[1 + g % 7] AS status,
        (random() * 5000000)::bigint * 100 AS base_fen
 FROM generate_series(1, :scale) g;
 
@@ -47,7 +47,7 @@ SELECT e."Id", b.district, 2026, b.status, CASE WHEN b.status = 'Draft' THEN NUL
 FROM "Enterprises" e JOIN bulk b ON e."OwnerUserId" = b.user_id;
 
 INSERT INTO "Projects" ("ApplicationId", "Name", "Description")
-SELECT a."Id", '项目' || p || '：' || a."TrackingNumber", '批量生成的项目说明'
+SELECT a."Id", '项目' || p || '：' || coalesce(a."TrackingNumber", '草稿' || a."Id"), '批量生成的项目说明'
 FROM "Applications" a JOIN "Enterprises" e ON e."Id" = a."EnterpriseId" JOIN bulk b ON e."OwnerUserId" = b.user_id, generate_series(1, 2) p;
 
 INSERT INTO "Claims" ("ProjectId", "Clause", "Tier", "AmountFen", "RequestedFen", "InputsJson", "AttestationsJson", "FrozenEligibleFen", "FrozenGrantedFen",

@@ -9,7 +9,7 @@
 #   pp_start_portal NAME PORT DB [VAR=VALUE ...]
 #                            starts `dotnet PolicyPortal.Web.dll` on PORT against DB in the background (exec'd, so
 #                            the recorded pid is the portal itself); log in $PP_WORK/NAME.log, pid in $PP_WORK/NAME.pid.
-#   pp_wait_healthy PORT [SECONDS]   waits for GET /healthz to answer 200.
+#   pp_wait_healthy PORT [SECONDS]   waits for GET /healthz to answer 200 (fails at once if that portal exited).
 #   pp_stop_portal NAME      SIGTERM, then waits for it to end.
 
 set -euo pipefail
@@ -75,7 +75,8 @@ pp_connection_string() {
 pp_build_portal() {
   if [ -n "${PORTAL_DLL:-}" ]; then
     [ -f "$PORTAL_DLL" ] || pp_die "PORTAL_DLL=$PORTAL_DLL does not exist"
-    PORTAL_CONTENT_ROOT="${PORTAL_CONTENT_ROOT:-$(dirname "$PORTAL_DLL")}"
+    PORTAL_DLL="$(realpath "$PORTAL_DLL")"
+    PORTAL_CONTENT_ROOT="$(realpath "${PORTAL_CONTENT_ROOT:-$(dirname "$PORTAL_DLL")}")"
     return
   fi
   # A Release build run from the project folder (its content root: appsettings.json, wwwroot). Not `dotnet publish`:
@@ -101,14 +102,22 @@ pp_start_portal() {
   ) >"$PP_WORK/$name.log" 2>&1 &
   local pid=$!
   echo "$pid" >"$PP_WORK/$name.pid"
+  echo "$port" >"$PP_WORK/$name.port"
   PP_PIDS+=("$pid")
   pp_log "started portal $name (pid $pid) on http://127.0.0.1:$port against $db"
 }
 
 pp_wait_healthy() {
-  local port="$1" seconds="${2:-120}" i
+  local port="$1" seconds="${2:-180}" i name pid
   for ((i = 0; i < seconds * 2; i++)); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz" || true)" = 200 ]; then return 0; fi
+    for name in "$PP_WORK"/*.pid; do
+      pid="$(cat "$name")"
+      if [ "$(cat "$PP_WORK/$(basename "$name" .pid).port" 2>/dev/null)" = "$port" ] && ! kill -0 "$pid" 2>/dev/null; then
+        tail -20 "${name%.pid}.log" >&2
+        pp_die "the portal on port $port exited (log: ${name%.pid}.log)"
+      fi
+    done
     sleep 0.5
   done
   pp_die "the portal on port $port was not healthy within $seconds s (see $PP_WORK/*.log)"
