@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyPortal.Infrastructure.Data;
+using PolicyPortal.Infrastructure.DataProtection;
 using PolicyPortal.Infrastructure.Health;
 using PolicyPortal.Infrastructure.Identity;
 using PolicyPortal.Infrastructure.Scheduling;
@@ -23,8 +24,9 @@ public static class InfrastructureSetup
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (database.IsPostgres && string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:PolicyPortal (e.g. Host=localhost;Database=policyportal;Username=...;Password=...).");
-        if (!database.IsPostgres)
-            connectionString = SqliteConnectionString(builder.Environment.ContentRootPath, database);
+        connectionString = database.IsPostgres
+            ? PostgresConnectionString(connectionString!)
+            : SqliteConnectionString(builder.Environment.ContentRootPath, database);
 
         builder.Services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.Section));
@@ -49,6 +51,7 @@ public static class InfrastructureSetup
             builder.Services.AddSingleton<Storage.IEvidenceStore>(new Storage.LocalDiskEvidenceStore(evidenceFolder));
         }
         builder.Services.AddDbContext<PortalDbContext>(options => ConfigureProvider(options, database.IsPostgres, connectionString!));
+        builder.Services.AddPortalDataProtection(database.IsPostgres);
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -62,9 +65,29 @@ public static class InfrastructureSetup
     {
         ArgumentNullException.ThrowIfNull(options);
         if (postgres)
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+            options.UseNpgsql(PostgresConnectionString(connectionString), npgsql => npgsql.EnableRetryOnFailure(3));
         else
             options.UseSqlite(connectionString);
+    }
+
+    /// <summary>
+    /// How long a PostgreSQL session of the portal may sit idle inside a transaction before the server ends it. A
+    /// process that hangs (or a host that vanishes) with a transaction open would otherwise keep its row locks — Quartz's
+    /// qrtz_locks rows among them, which would stall the whole cluster. No transaction of the portal waits on its client
+    /// for anywhere near this long.
+    /// </summary>
+    public const string IdleInTransactionSessionTimeout = "60s";
+
+    /// <summary>
+    /// The PostgreSQL connection string every part of the portal uses (EF Core and Quartz): the configured one with
+    /// <c>Options=-c idle_in_transaction_session_timeout=60s</c> added, unless it already sets that parameter.
+    /// </summary>
+    public static string PostgresConnectionString(string connectionString)
+    {
+        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (npgsql.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal) != true)
+            npgsql.Options = $"{npgsql.Options} -c idle_in_transaction_session_timeout={IdleInTransactionSessionTimeout}".Trim();
+        return npgsql.ConnectionString;
     }
 
     private static string SqliteConnectionString(string contentRoot, DatabaseOptions database)

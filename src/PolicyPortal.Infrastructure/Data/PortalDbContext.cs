@@ -24,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.PolicySettings> PolicySettings => Set<Applications.PolicySettings>();
     public DbSet<Applications.CalendarDay> CalendarDays => Set<Applications.CalendarDay>();
     public DbSet<Applications.ProactiveOffer> ProactiveOffers => Set<Applications.ProactiveOffer>();
+    public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,5 +62,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         JourneyModel.Configure(builder);
+        DataProtection.DataProtectionKey.Configure(builder);
     }
 }
