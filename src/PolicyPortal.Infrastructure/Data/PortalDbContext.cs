@@ -23,6 +23,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.QuotaCharge> QuotaCharges => Set<Applications.QuotaCharge>();
     public DbSet<Applications.PolicySettings> PolicySettings => Set<Applications.PolicySettings>();
     public DbSet<Applications.CalendarDay> CalendarDays => Set<Applications.CalendarDay>();
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
+    public DbSet<Notices.NoticeLine> NoticeLines => Set<Notices.NoticeLine>();
+    public DbSet<Notices.Payment> Payments => Set<Notices.Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,5 +59,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         JourneyModel.Configure(builder);
+        NoticesModel.Configure(builder);
     }
 }

@@ -72,6 +72,9 @@ internal static class WebSetup
         services.AddScoped<Features.Review.ReviewerAccess>();
         services.AddScoped<Features.Review.ReviewDecisions>();
         services.AddScoped<Features.Review.ClaimQuotas>();
+        services.AddScoped<Features.Admin.Budgets.BudgetDashboard>();
+        services.AddScoped<Features.Admin.Notices.NoticeBoard>();
+        services.AddScoped<Features.Admin.Payments.PaymentDesk>();
         builder.AddApi();
         services.AddProblemDetails();
     }
@@ -108,6 +111,7 @@ internal static class WebSetup
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        Features.Admin.Notices.NoticeEndpoints.MapNoticeEndpoints(app);
         app.MapRazorComponents<App>();
     }
 
