@@ -95,6 +95,7 @@ internal static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
+        app.UseMiddleware<Features.Admin.AdminDistrictGuard>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<AntiforgeryFailures>();
