@@ -99,6 +99,12 @@ public sealed class NoticeTests() : AdminTest("notices")
         notice = await anonymous.GetStringAsync(new Uri($"/notices/{District}/{Year}", UriKind.Relative));
         Assert.Contains("data-sequence=\"2\"", notice, StringComparison.Ordinal);
         Assert.Equal(published.Append(later).ToList(), Claims(notice));
+        // Nothing new since (or a double click): refused, no third 期.
+        Assert.Contains("当前名单与现行第 2 期公示相同，无需重新发布", await (await PublishAsync(admin, 7)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var index = await anonymous.GetStringAsync(new Uri("/notices", UriKind.Relative));
+        Assert.Contains($"href=\"/notices/{District}/{Year}\"", index, StringComparison.Ordinal);
+        Assert.Contains("第 2 期", index, StringComparison.Ordinal);
+        Assert.DoesNotContain("第 1 期", index, StringComparison.Ordinal);
 
         await using var db = Database.CreateContext();
         var notices = await db.Notices.OrderBy(n => n.Sequence).ToListAsync();

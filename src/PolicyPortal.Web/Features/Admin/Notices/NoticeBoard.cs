@@ -86,6 +86,13 @@ internal sealed class NoticeBoard(PortalDbContext db, CatalogStore catalogs, Rev
             var lines = await LiveAsync(district, year, token);
             if (lines.Count == 0) return Outcome.Refused("本年度尚无已决定的核定奖补，无可公示内容", "Nothing has been approved and decided this year: there is nothing to publish");
             var previous = await db.Notices.AsNoTracking().Where(n => n.District == district && n.Year == year).OrderByDescending(n => n.Sequence).FirstOrDefaultAsync(token);
+            if (previous is not null)
+            {
+                // Nothing new (also a double click): a notice identical to the one in force would only restart its period.
+                var published = await db.NoticeLines.AsNoTracking().Where(l => l.NoticeId == previous.Id).Select(l => new { l.ClaimId, l.AmountFen }).ToListAsync(token);
+                if (published.Count == lines.Count && published.All(p => lines.Any(l => l.ClaimId == p.ClaimId && l.AmountFen == p.AmountFen)))
+                    return Outcome.Refused($"当前名单与现行第 {previous.Sequence} 期公示相同，无需重新发布", $"The list is the same as notice No. {previous.Sequence} in force: nothing to publish");
+            }
             var now = clock.GetUtcNow();
             var today = BeijingTime.DateOf(now);
             var notice = new Notice
