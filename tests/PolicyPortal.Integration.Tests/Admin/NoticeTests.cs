@@ -99,8 +99,17 @@ public sealed class NoticeTests() : AdminTest("notices")
         notice = await anonymous.GetStringAsync(new Uri($"/notices/{District}/{Year}", UriKind.Relative));
         Assert.Contains("data-sequence=\"2\"", notice, StringComparison.Ordinal);
         Assert.Equal(published.Append(later).ToList(), Claims(notice));
-        // Nothing new since (or a double click): refused, no third 期.
-        Assert.Contains("当前名单与现行第 2 期公示相同，无需重新发布", await (await PublishAsync(admin, 7)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Nothing new since: the page offers no publication, and a post that comes anyway (a double click) is refused — no third 期.
+        var same = await admin.GetStringAsync(new Uri($"/admin/notices?district={District}&year={Year}", UriKind.Relative));
+        Assert.Contains("data-testid=\"nothing-new\"", same, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"publish-form\"", same, StringComparison.Ordinal);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var admin2 = new ClaimsPrincipal(new ClaimsIdentity([new SecurityClaim(ClaimTypes.NameIdentifier, "a2"), new SecurityClaim(ClaimTypes.Name, "admin2"),
+                new SecurityClaim(ClaimTypes.Role, PortalRoles.Admin)], "test"));
+            var again = await scope.ServiceProvider.GetRequiredService<PolicyPortal.Web.Features.Admin.Notices.NoticeBoard>().PublishAsync(admin2, District, Year, 7);
+            Assert.Equal("当前名单与现行第 2 期公示相同，无需重新发布", again.Error?.Zh);
+        }
         var index = await anonymous.GetStringAsync(new Uri("/notices", UriKind.Relative));
         Assert.Contains($"href=\"/notices/{District}/{Year}\"", index, StringComparison.Ordinal);
         Assert.Contains("第 2 期", index, StringComparison.Ordinal);

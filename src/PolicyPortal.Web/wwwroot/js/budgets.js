@@ -35,7 +35,7 @@
                 maintainAspectRatio: false,
                 animation: false,
                 scales: {
-                    x: { stacked: true, max: data.total / 10000, ticks: { callback: function (v) { return v.toLocaleString('zh-CN') + ' 万'; } } },
+                    x: { stacked: true, max: data.total / 10000, ticks: { maxTicksLimit: 6, maxRotation: 0, callback: function (v) { return v.toLocaleString('zh-CN') + ' 万'; } } },
                     y: { stacked: true, display: false }
                 },
                 plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: tooltip } } }
