@@ -25,6 +25,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Applications.CalendarDay> CalendarDays => Set<Applications.CalendarDay>();
     public DbSet<Applications.ProactiveOffer> ProactiveOffers => Set<Applications.ProactiveOffer>();
     public DbSet<DataProtection.DataProtectionKey> DataProtectionKeys => Set<DataProtection.DataProtectionKey>();
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
+    public DbSet<Notices.NoticeLine> NoticeLines => Set<Notices.NoticeLine>();
+    public DbSet<Notices.Payment> Payments => Set<Notices.Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -63,5 +66,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         JourneyModel.Configure(builder);
         DataProtection.DataProtectionKey.Configure(builder);
+        NoticesModel.Configure(builder);
     }
 }

@@ -76,6 +76,9 @@ internal static class WebSetup
         services.AddScoped<Features.Admin.Catalog.WhatIf>();
         services.AddScoped<Features.Admin.Settings.PolicySettingsAdmin>();
         services.AddScoped<Features.Admin.Proactive.ProactiveMatch>();
+        services.AddScoped<Features.Admin.Budgets.BudgetDashboard>();
+        services.AddScoped<Features.Admin.Notices.NoticeBoard>();
+        services.AddScoped<Features.Admin.Payments.PaymentDesk>();
         builder.AddApi();
         services.AddProblemDetails();
     }
@@ -96,6 +99,7 @@ internal static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
+        app.UseMiddleware<Features.Admin.AdminDistrictGuard>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<AntiforgeryFailures>();
@@ -112,6 +116,7 @@ internal static class WebSetup
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApi();
+        Features.Admin.Notices.NoticeEndpoints.MapNoticeEndpoints(app);
         app.MapRazorComponents<App>();
     }
 

@@ -1,0 +1,38 @@
+using PolicyPortal.Web.Hosting;
+
+namespace PolicyPortal.Web.Features.Admin;
+
+/// <summary>
+/// Before the budget, notice and payment pages run: a district named in the query or in a posted form must be one the
+/// administrator may act on (<see cref="AdminScope"/>), or the answer is 404 — as for a district that does not exist. The pages
+/// check again; this also refuses a forged post before any page code runs (a page could otherwise only answer 400, because the
+/// form it would have rendered is not there).
+/// </summary>
+internal sealed class AdminDistrictGuard(RequestDelegate next)
+{
+    private static readonly string[] Guarded = ["/admin/budgets", "/admin/notices", "/admin/payments"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && Guarded.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            var requested = context.Request.Query["district"].ToString();
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                if (form["district"].ToString() is { Length: > 0 } posted)
+                {
+                    // Query and form must agree: a post cannot act on one district while its address names another.
+                    if (requested.Length > 0 && !string.Equals(requested, posted, StringComparison.Ordinal)) requested = "\0";
+                    else requested = posted;
+                }
+            }
+            if (requested.Length > 0 && AdminScope.Resolve(context.User, requested) is null)
+            {
+                context.RespondNotFound();
+                return;
+            }
+        }
+        await next(context);
+    }
+}
