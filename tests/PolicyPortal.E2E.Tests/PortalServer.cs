@@ -15,6 +15,8 @@ public sealed class PortalServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The portal's services, for a test that must put data in place the UI has no way to make quickly.</summary>
+    public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
 
     public const string ChromiumPath = "/usr/bin/chromium";
