@@ -115,8 +115,21 @@ public sealed class FullJourneyTests(PortalServer portal)
         await SignOutAsync(page);
 
         // The Tongzhou reviewer asks for the missing contract.
+        // The reviewer filters the queue by clause, amount and enterprise name, as a person would, from the menu.
         await SignInAsync(page, DemoAccounts.ReviewerUser("tongzhou"), DemoAccounts.Password);
-        await page.GotoAsync($"/review?q={number}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
+        await page.Locator("#clause").SelectOptionAsync("tongzhou.1.1");
+        await page.Locator("#min").FillAsync("40");
+        await page.Locator("#q").FillAsync("通州智算");
+        await page.Locator("[data-testid=queue-apply]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("clause=tongzhou.1.1"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToHaveCountAsync(1);
+        await Shot(page, "6-queue-filtered");
+        await page.Locator("#min").FillAsync("60"); // the frozen total is ¥500,000 = 50 万元: filtered out
+        await page.Locator("[data-testid=queue-apply]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToHaveCountAsync(0);
+        await page.Locator("#min").FillAsync("");
+        await page.Locator("[data-testid=queue-apply]").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await page.Locator("[data-testid=start-review]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=desk-message]")).ToContainTextAsync("回避");
