@@ -127,6 +127,7 @@ internal static class JourneyModel
             p.HasKey(x => x.District);
             p.Property(x => x.District).HasMaxLength(32);
             p.Property(x => x.UpdatedBy).HasMaxLength(256);
+            p.Property(x => x.ReminderWorkingDays).HasDefaultValue(Scheduling.ReviewOptions.DefaultReminderWorkingDays);
         });
         builder.Entity<ProactiveOffer>(o =>
         {

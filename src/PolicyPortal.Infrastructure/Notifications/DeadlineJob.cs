@@ -21,7 +21,6 @@ public sealed class DeadlineJob(PortalDbContext db, TimeProvider clock, ILogger<
     : PortalJob(db, clock, logger)
 {
     public static readonly JobKey Key = new("deadlines", "deadlines");
-    public const int ReminderWorkingDays = 3;
 
     private static readonly ApplicationStatus[] Pending = [ApplicationStatus.Submitted, ApplicationStatus.UnderReview, ApplicationStatus.AwaitingSecondReview];
 
@@ -51,11 +50,16 @@ public sealed class DeadlineJob(PortalDbContext db, TimeProvider clock, ILogger<
                 }, cancellationToken)) expired++;
         }
 
-        // Reviews due soon: remind the district's reviewers once.
-        var remindBy = DayNumber.Of(calendar.AddWorkingDays(today, ReminderWorkingDays));
+        // Reviews due soon: remind the district's reviewers once, as many working days ahead as the policy's settings say.
+        var policies = await rules.AllAsync(cancellationToken);
+        int RemindBy(string district) => DayNumber.Of(calendar.AddWorkingDays(today, policies.GetValueOrDefault(district, rules.Default).ReminderWorkingDays));
+        var latest = policies.Values.Append(rules.Default).Max(p => p.ReminderWorkingDays);
+        var remindByLatest = DayNumber.Of(calendar.AddWorkingDays(today, latest));
         var todayNumber = DayNumber.Of(today);
-        var dueSoon = await Db.Applications.AsNoTracking().Where(a => Pending.Contains(a.Status) && a.ReminderSentAt == null && a.ReviewDueDay != null && a.ReviewDueDay <= remindBy)
+        var candidates = await Db.Applications.AsNoTracking().Where(a => Pending.Contains(a.Status) && a.ReminderSentAt == null && a.ReviewDueDay != null && a.ReviewDueDay <= remindByLatest)
             .Select(a => new { a.Id, a.District, a.TrackingNumber, a.ReviewDueDay }).ToListAsync(cancellationToken);
+        var remindBy = candidates.Select(a => a.District).Distinct(StringComparer.Ordinal).ToDictionary(d => d, RemindBy, StringComparer.Ordinal);
+        var dueSoon = candidates.Where(a => a.ReviewDueDay <= remindBy[a.District]);
         var reminded = 0;
         foreach (var a in dueSoon)
         {

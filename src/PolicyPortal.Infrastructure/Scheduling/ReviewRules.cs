@@ -6,8 +6,11 @@ using PolicyPortal.Infrastructure.Data.Applications;
 
 namespace PolicyPortal.Infrastructure.Scheduling;
 
-/// <summary>A district policy's review rules in force: its time limit in working days and whether it has a second stage (复审).</summary>
-public sealed record PolicyReviewRules(int ReviewWorkingDays, bool TwoStageReview);
+/// <summary>
+/// A district policy's review rules in force: its time limit in working days, the reminder that many working days before
+/// the deadline, and whether it has a second stage (复审).
+/// </summary>
+public sealed record PolicyReviewRules(int ReviewWorkingDays, bool TwoStageReview, int ReminderWorkingDays);
 
 /// <summary>
 /// The review rules administrators maintain (per-policy settings and the holiday calendar), with the configured
@@ -18,8 +21,15 @@ public sealed class ReviewRules(PortalDbContext db, IOptions<ReviewOptions> defa
     public async Task<PolicyReviewRules> ForAsync(string district, CancellationToken ct = default)
     {
         var row = await db.PolicySettings.AsNoTracking().SingleOrDefaultAsync(p => p.District == district, ct);
-        return row is null ? new(defaults.Value.TimeLimitWorkingDays, false) : new(row.ReviewWorkingDays, row.TwoStageReview);
+        return row is null ? Default : new(row.ReviewWorkingDays, row.TwoStageReview, row.ReminderWorkingDays);
     }
+
+    /// <summary>The rules of every district that has settings; <see cref="Default"/> for the others.</summary>
+    public async Task<IReadOnlyDictionary<string, PolicyReviewRules>> AllAsync(CancellationToken ct = default) =>
+        await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.District, p => new PolicyReviewRules(p.ReviewWorkingDays, p.TwoStageReview, p.ReminderWorkingDays), StringComparer.Ordinal, ct);
+
+    /// <summary>The rules of a policy nobody has set yet (section "Review").</summary>
+    public PolicyReviewRules Default => new(defaults.Value.TimeLimitWorkingDays, false, defaults.Value.ReminderWorkingDays);
 
     /// <summary>Monday to Friday, minus the holidays and plus the make-up working days in the calendar table.</summary>
     public async Task<WorkingDayCalendar> CalendarAsync(CancellationToken ct = default)

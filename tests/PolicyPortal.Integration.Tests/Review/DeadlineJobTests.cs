@@ -72,4 +72,32 @@ public sealed class DeadlineJobTests() : PostgresAppTest("deadlines")
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ApplicationId == overdueId && e.Action == "EscalateOverdue"));
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == "RemindReviewers"));
     }
+
+    [Fact]
+    public async Task Reviewers_are_reminded_as_many_working_days_ahead_as_their_policy_says()
+    {
+        var (_, dueSoonId, overdueId) = await SeedAsync(); // 石景山: due Wed 16 Dec, Thu 31 Dec, and overdue (Fri 11 Dec)
+        await using (var db = Database.CreateContext())
+        {
+            var enterprise = await db.Enterprises.SingleAsync(e => e.CreditCode == DemoAccounts.EnterpriseCreditCode);
+            db.Applications.Add(new Application
+            {
+                EnterpriseId = enterprise.Id, District = "tongzhou", Year = 2026, Status = ApplicationStatus.UnderReview, CatalogVersion = 1,
+                TrackingNumber = TrackingNumber.Create("tongzhou", 2026, 1).Value, CreatedAt = Now, UpdatedAt = Now, SubmittedAt = Now,
+                ReviewDueDay = DayNumber.Of(new DateOnly(2026, 12, 16)),
+            });
+            // 石景山 reminds one working day ahead (Tue 15 Dec); 通州 has no settings and keeps the default three (Thu 17 Dec).
+            db.PolicySettings.Add(new PolicySettings { District = "shijingshan", ReviewWorkingDays = 20, ReminderWorkingDays = 1, UpdatedAt = Now, UpdatedBy = "admin" });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Database.CreateContext())
+            Assert.Equal(2, (await Job(db).ProcessAsync()).Reminded);
+
+        await using var check = Database.CreateContext();
+        var reminded = await check.Applications.Where(a => a.ReminderSentAt != null).Select(a => a.District + "/" + a.ReviewDueDay).OrderBy(x => x).ToListAsync();
+        Assert.Equal(["shijingshan/20261211", "tongzhou/20261216"], reminded);
+        Assert.Null((await check.Applications.SingleAsync(a => a.Id == dueSoonId)).ReminderSentAt);
+        Assert.NotNull((await check.Applications.SingleAsync(a => a.Id == overdueId)).ReminderSentAt);
+    }
 }

@@ -17,12 +17,14 @@ namespace PolicyPortal.Web.Features.Admin.Settings;
 /// </summary>
 internal sealed class PolicySettingsAdmin(PortalDbContext db, ReviewRules rules, AuditLog audit, IHttpContextAccessor http, TimeProvider clock)
 {
-    public async Task<Outcome> SaveAsync(ClaimsPrincipal admin, string district, int year, DateOnly opens, DateOnly closes, int workingDays, bool twoStage, CancellationToken ct = default)
+    public async Task<Outcome> SaveAsync(ClaimsPrincipal admin, string district, int year, DateOnly opens, DateOnly closes, int workingDays, bool twoStage, int reminderDays, CancellationToken ct = default)
     {
         if (!AdminScope.Manages(admin, district)) return Outcome.Refused("无权管理该区政策", "You do not manage this district");
         if (closes < opens) return Outcome.Refused("申报截止日期不能早于开始日期", "The window cannot close before it opens");
         if (opens.Year != year && closes.Year != year) return Outcome.Refused($"申报期须在 {year} 年内开始或结束", $"The window must open or close in {year}");
         if (workingDays is < 1 or > 120) return Outcome.Refused("审核时限须为 1–120 个工作日", "The review time limit must be 1 to 120 working days");
+        if (reminderDays < 1 || reminderDays > workingDays)
+            return Outcome.Refused($"到期提醒须提前 1–{workingDays} 个工作日（不超过审核时限）", $"The reminder must come 1 to {workingDays} working days before the deadline (no more than the time limit)");
         var before = await rules.ForAsync(district, ct);
         var window = await db.PolicyWindows.SingleOrDefaultAsync(w => w.District == district && w.Year == year, ct);
         var windowBefore = window is null ? null : new { opens = window.Opens, closes = window.Closes };
@@ -34,11 +36,12 @@ internal sealed class PolicySettingsAdmin(PortalDbContext db, ReviewRules rules,
         if (settings is null) db.PolicySettings.Add(settings = new PolicySettings { District = district });
         settings.ReviewWorkingDays = workingDays;
         settings.TwoStageReview = twoStage;
+        settings.ReminderWorkingDays = reminderDays;
         settings.UpdatedAt = clock.GetUtcNow();
         settings.UpdatedBy = admin.Identity?.Name ?? "";
         audit.Add(Actor(admin), "PolicySettings", $"{district}/{year}", "SavePolicySettings",
-            new { window = windowBefore, reviewWorkingDays = before.ReviewWorkingDays, twoStageReview = before.TwoStageReview },
-            new { window = new { opens, closes }, reviewWorkingDays = workingDays, twoStageReview = twoStage }, district: district);
+            new { window = windowBefore, reviewWorkingDays = before.ReviewWorkingDays, twoStageReview = before.TwoStageReview, reminderWorkingDays = before.ReminderWorkingDays },
+            new { window = new { opens, closes }, reviewWorkingDays = workingDays, twoStageReview = twoStage, reminderWorkingDays = reminderDays }, district: district);
         await db.SaveChangesAsync(ct);
         return Outcome.Done();
     }
