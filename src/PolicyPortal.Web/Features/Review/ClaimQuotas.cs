@@ -48,7 +48,7 @@ internal sealed class ClaimQuotas(PortalDbContext db, AuditLog audit)
                     .SetProperty(c => c.DecisionReason, (string?)null).SetProperty(c => c.Version, c => c.Version + 1), ct);
             audit.Claim(actor, applicationId, district, claim.Id, "VoidDecision",
                 new { clause = claim.Clause, decision = claim.Decision?.ToString(), approvedFen = claim.ApprovedFen, reason = claim.DecisionReason },
-                new { decision = (string?)null, quotaReturnedFen = charges.Sum(c => c.AmountFen) }, why);
+                new { clause = claim.Clause, decision = (string?)null, quotaReturnedFen = charges.Sum(c => c.AmountFen) }, why);
         }
         return decided.Count;
     }

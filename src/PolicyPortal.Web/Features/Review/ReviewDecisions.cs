@@ -105,7 +105,7 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
             if (decided == 0) return AlreadyDecided(); // the transaction is not committed: the quota charges roll back
             audit.Claim(Actor(reviewer), application.Id, application.District, claim.Id, "ApproveClaim",
                 new { clause = claim.Clause, decision = (string?)null, frozenGrantedFen = claim.FrozenGrantedFen },
-                new { decision = nameof(ClaimDecision.Approved), approvedFen = amount, allowedFen = allowed, reason, catalogVersion = catalog.Version, quota = keys.Select(k => k.Key) },
+                new { clause = claim.Clause, decision = nameof(ClaimDecision.Approved), frozenGrantedFen = claim.FrozenGrantedFen, approvedFen = amount, allowedFen = allowed, reason, catalogVersion = catalog.Version, quota = keys.Select(k => k.Key) },
                 $"{claim.Clause} 核定 ¥{amount / 100m:N2}{(reason is null ? "" : $"；理由：{reason}")}");
             await db.SaveChangesAsync(token);
             await CompleteIfDecidedAsync(application, reviewer, token);
@@ -126,7 +126,7 @@ internal sealed class ReviewDecisions(PortalDbContext db, CatalogStore catalogs,
                     .SetProperty(c => c.DecisionReason, reason.Trim()).SetProperty(c => c.Version, c => c.Version + 1), token);
             if (decided == 0) return AlreadyDecided();
             audit.Claim(Actor(reviewer), application.Id, application.District, claim.Id, "RejectClaim",
-                new { clause = claim.Clause, decision = (string?)null }, new { decision = nameof(ClaimDecision.Rejected), reason = reason.Trim() }, $"{claim.Clause} 不予支持；理由：{reason.Trim()}");
+                new { clause = claim.Clause, decision = (string?)null }, new { clause = claim.Clause, decision = nameof(ClaimDecision.Rejected), reason = reason.Trim() }, $"{claim.Clause} 不予支持；理由：{reason.Trim()}");
             await db.SaveChangesAsync(token);
             await CompleteIfDecidedAsync(application, reviewer, token);
             return Outcome.Done(application.Id);
