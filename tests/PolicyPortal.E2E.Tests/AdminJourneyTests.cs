@@ -179,5 +179,17 @@ public sealed class AdminJourneyTests(PortalServer portal)
         Assert.Equal((name, "智算中心算力采购", "yizhuang.1.1"), (line[1], line[3], line[4]));
         Assert.Equal(3_000_000m, decimal.Parse(line[6], NumberStyles.Number, CultureInfo.InvariantCulture));
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("notice-public.png"), FullPage = true });
+
+        // The policy's running settings: an impossible reminder window is refused, a sensible one is kept.
+        await page.GotoAsync("/admin/settings");
+        var yizhuang = page.Locator("[data-testid=policy-yizhuang]");
+        await yizhuang.Locator("input[name=reminderDays]").FillAsync("0");
+        await yizhuang.Locator("[data-testid=save-yizhuang]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=settings-message]")).ToContainTextAsync("到期提醒须提前");
+        await yizhuang.Locator("input[name=reminderDays]").FillAsync("5");
+        await yizhuang.Locator("[data-testid=save-yizhuang]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=settings-message]")).ToHaveClassAsync(new Regex("alert-success"));
+        await Assertions.Expect(yizhuang.Locator("input[name=reminderDays]")).ToHaveValueAsync("5");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("admin-settings.png"), FullPage = true });
     }
 }
