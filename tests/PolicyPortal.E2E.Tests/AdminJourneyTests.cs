@@ -52,7 +52,7 @@ public sealed class AdminJourneyTests(PortalServer portal)
         // Lower the ¥5,000,000 yearly cap (第六条) to ¥3,000,000 and preview.
         await page.Locator("[id='limit.EnterpriseYear']").FillAsync("3000000");
         await page.Locator("[data-testid=preview]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=differences]")).ToContainTextAsync("shijingshan.6.2 limit EnterpriseYear: 5,000,000 → 3,000,000");
+        await Assertions.Expect(page.Locator("[data-testid=differences]")).ToContainTextAsync("shijingshan.6.2 每家企业每年上限：5,000,000 元 → 3,000,000 元");
         await Assertions.Expect(page.Locator("[data-testid=whatif]")).ToBeVisibleAsync();
         var row = page.Locator("[data-testid=whatif-row]").Filter(new() { HasText = "石景山运营示范有限公司" });
         await Assertions.Expect(row).ToContainTextAsync("4,000,000 元");

@@ -85,52 +85,47 @@ public static class CatalogEdit
         return doc with { Articles = articles, Pools = pools, SharedLimits = shared };
     }
 
-    /// <summary>What differs between two versions of a catalog, one line per changed figure ("shijingshan.6.2 cap: 5,000,000 → 3,000,000").</summary>
-    public static IReadOnlyList<string> Differences(PolicyDocument before, PolicyDocument after)
+    /// <summary>What differs between two versions of a catalog, one entry per changed figure, in both languages.</summary>
+    public static IReadOnlyList<CatalogDifference> Differences(PolicyDocument before, PolicyDocument after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var lines = new List<string>();
+        var lines = new List<CatalogDifference>();
         var old = before.Articles.SelectMany(a => a.Parts).ToDictionary(p => p.Code, StringComparer.Ordinal);
         foreach (var part in after.Articles.SelectMany(a => a.Parts))
         {
-            if (!old.TryGetValue(part.Code, out var was)) { lines.Add($"{part.Code}: 新增"); continue; }
-            void Cmp(string name, object? x, object? y) { if (!Equals(x, y)) lines.Add($"{part.Code} {name}: {Show(x)} → {Show(y)}"); }
-            Cmp("rate", was.Rate, part.Rate);
-            Cmp("amount", was.Amount, part.Amount);
-            Cmp("cap", was.Cap, part.Cap);
-            Cmp("minBase", was.MinBase, part.MinBase);
-            Cmp("consecutiveYears", was.ConsecutiveYears, part.ConsecutiveYears);
-            Cmp("pool", was.Pool, part.Pool);
-            Cmp("open", was.Open, part.Open);
-            Cmp("exclusivity", was.Exclusivity, part.Exclusivity);
+            if (!old.TryGetValue(part.Code, out var was)) { lines.Add(new(part.Code, "新增条款", "new part", FigureKind.Text, null, part.Title)); continue; }
+            void Cmp(string zh, string en, FigureKind kind, object? x, object? y) { if (!Equals(x, y)) lines.Add(new(part.Code, zh, en, kind, x, y)); }
+            Cmp("比例", "rate", FigureKind.Percent, was.Rate, part.Rate);
+            Cmp("固定金额", "fixed amount", FigureKind.Money, was.Amount, part.Amount);
+            Cmp("单项封顶", "cap", FigureKind.Money, was.Cap, part.Cap);
+            Cmp("最低基数", "minimum base", FigureKind.Money, was.MinBase, part.MinBase);
+            Cmp("连续支持年限", "consecutive years", FigureKind.Years, was.ConsecutiveYears, part.ConsecutiveYears);
+            Cmp("资金池", "budget pool", FigureKind.Text, was.Pool, part.Pool);
+            Cmp("开放申报", "open", FigureKind.Flag, was.Open, part.Open);
+            Cmp("从优不重复范围", "exclusivity scope", FigureKind.Text, was.Exclusivity, part.Exclusivity);
             foreach (var scope in was.Limits.Select(l => l.Scope).Union(part.Limits.Select(l => l.Scope)))
-                Cmp($"limit {scope}", was.Limits.FirstOrDefault(l => l.Scope == scope)?.Amount, part.Limits.FirstOrDefault(l => l.Scope == scope)?.Amount);
+            {
+                var (zh, en) = CatalogDifference.LimitName(scope);
+                Cmp(zh, en, FigureKind.Money, was.Limits.FirstOrDefault(l => l.Scope == scope)?.Amount, part.Limits.FirstOrDefault(l => l.Scope == scope)?.Amount);
+            }
             foreach (var tier in part.Tiers)
                 if (was.Tiers.FirstOrDefault(t => t.Key == tier.Key) is { } t)
                 {
-                    Cmp($"tier {tier.Key} rate", t.Rate, tier.Rate);
-                    Cmp($"tier {tier.Key} amount", t.Amount, tier.Amount);
-                    Cmp($"tier {tier.Key} cap", t.Cap, tier.Cap);
+                    Cmp($"档次“{tier.Name}”比例", $"tier {tier.Key} rate", FigureKind.Percent, t.Rate, tier.Rate);
+                    Cmp($"档次“{tier.Name}”金额", $"tier {tier.Key} amount", FigureKind.Money, t.Amount, tier.Amount);
+                    Cmp($"档次“{tier.Name}”封顶", $"tier {tier.Key} cap", FigureKind.Money, t.Cap, tier.Cap);
                 }
         }
         foreach (var pool in after.Pools)
             if (before.Pools.FirstOrDefault(p => p.Key == pool.Key) is { } p && p.YearlyAmount != pool.YearlyAmount)
-                lines.Add($"pool {pool.Key}: {Show(p.YearlyAmount)} → {Show(pool.YearlyAmount)}");
+                lines.Add(new($"资金池“{pool.Name}”", "年度金额", "yearly amount", FigureKind.Money, p.YearlyAmount, pool.YearlyAmount));
         foreach (var limit in after.SharedLimits)
             if (before.SharedLimits.FirstOrDefault(s => s.Key == limit.Key) is { } s && s.Amount != limit.Amount)
-                lines.Add($"shared {limit.Key}: {Show(s.Amount)} → {Show(limit.Amount)}");
-        if (before.ValidTo != after.ValidTo) lines.Add($"validTo: {Show(before.ValidTo)} → {Show(after.ValidTo)}");
+                lines.Add(new($"共享上限“{limit.Name}”", "金额", "amount", FigureKind.Money, s.Amount, limit.Amount));
+        if (before.ValidTo != after.ValidTo) lines.Add(new(after.District, "政策有效期至", "valid until", FigureKind.Date, before.ValidTo, after.ValidTo));
         return lines;
     }
-
-    private static string Show(object? value) => value switch
-    {
-        null => "—",
-        decimal d => d.ToString("#,0.####", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "—",
-    };
 
     private static void Rate(List<FigureError> errors, string field, decimal? rate)
     {

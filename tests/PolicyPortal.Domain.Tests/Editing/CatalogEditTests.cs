@@ -41,7 +41,9 @@ public class CatalogEditTests
         Assert.Empty(CatalogEdit.Check(doc, "shijingshan.6.2", lower));
 
         var changed = CatalogEdit.Apply(doc, "shijingshan.6.2", lower);
-        Assert.Equal(["shijingshan.6.2 limit EnterpriseYear: 5,000,000 → 3,000,000"], CatalogEdit.Differences(doc, changed));
+        var difference = Assert.Single(CatalogEdit.Differences(doc, changed));
+        Assert.Equal("shijingshan.6.2 每家企业每年上限：5,000,000 元 → 3,000,000 元", difference.Zh);
+        Assert.Equal("shijingshan.6.2 yearly cap per enterprise: ¥5,000,000 → ¥3,000,000", difference.En);
         Assert.Equal("给予每年不超过500万元运营经费支持", Part(changed, "shijingshan.6.2").Limits.Single().Source); // the citation stays
 
         var request = new CalculationRequest

@@ -45,7 +45,7 @@ internal sealed class CatalogAdmin(PortalDbContext db, CatalogStore catalogs, Au
                 CreatedBy = admin.Identity?.Name ?? "", CreatedById = AdminScope.UserId(admin), CreatedAt = clock.GetUtcNow(), BasedOn = basedOn, EffectiveDay = DayNumber.Of(effective),
             };
             db.CatalogVersions.Add(version);
-            audit.Add(Actor(admin), "Catalog", $"{district}/v{next}", "ProposeVersion", new { version = basedOn }, new { version = next, effective = effective.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), differences },
+            audit.Add(Actor(admin), "Catalog", $"{district}/v{next}", "ProposeVersion", new { version = basedOn }, new { version = next, effective = effective.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), differences = differences.Select(d => d.Zh) },
                 reason.Trim(), district: district);
             await db.SaveChangesAsync(token); // the unique (District, Version) index refuses a concurrent proposal with the same number: retried by the admin
             await tx.CommitAsync(token);
@@ -80,7 +80,7 @@ internal sealed class CatalogAdmin(PortalDbContext db, CatalogStore catalogs, Au
                     .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, CatalogVersionStatus.Superseded), token);
             var differences = CatalogEdit.Differences(inForce.Document, CatalogJson.Parse(version.Json));
             audit.Add(Actor(admin), "Catalog", $"{version.District}/v{version.Version}", "ApproveVersion", new { status = nameof(CatalogVersionStatus.Pending), inForce = inForce.Version },
-                new { status = status.ToString(), effective = DayNumber.Format(version.EffectiveDay), differences }, note, district: version.District);
+                new { status = status.ToString(), effective = DayNumber.Format(version.EffectiveDay), differences = differences.Select(d => d.Zh) }, note, district: version.District);
             await NotifySubscribersAsync(version.District, version.Version, version.EffectiveDay, differences, token);
             await db.SaveChangesAsync(token);
             await tx.CommitAsync(token);
@@ -106,13 +106,13 @@ internal sealed class CatalogAdmin(PortalDbContext db, CatalogStore catalogs, Au
     }
 
     /// <summary>Subscribers of the district, or of a clause that changed, hear of it in their inbox.</summary>
-    private async Task NotifySubscribersAsync(string district, int version, int effectiveDay, IReadOnlyList<string> differences, CancellationToken ct)
+    private async Task NotifySubscribersAsync(string district, int version, int effectiveDay, IReadOnlyList<CatalogDifference> differences, CancellationToken ct)
     {
-        var clauses = differences.Select(d => d.Split(' ', ':')[0]).Where(c => c.StartsWith(district + ".", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var clauses = differences.Select(d => d.Subject).Where(c => c.StartsWith(district + ".", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var users = await db.Subscriptions.AsNoTracking().Where(s => s.District == district && (s.Clause == null || clauses.Contains(s.Clause)))
             .Select(s => s.UserId).Distinct().ToListAsync(ct);
         foreach (var user in users)
-            await notifier.NotifyAsync(user, $"政策条款调整：{district} v{version}", $"自 {DayNumber.Format(effectiveDay)} 起：{string.Join("；", differences.Take(10))}", "/enterprise/matches", ct);
+            await notifier.NotifyAsync(user, $"政策条款调整：{district} v{version}", $"自 {DayNumber.Format(effectiveDay)} 起：{string.Join("；", differences.Take(10).Select(d => d.Zh))}", "/enterprise/matches", ct);
     }
 
     private AuditActor Actor(ClaimsPrincipal admin) => AuditActors.For(admin, http.HttpContext);
