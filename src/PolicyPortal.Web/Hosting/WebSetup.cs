@@ -107,6 +107,7 @@ internal static class WebSetup
         app.UseAuthorization();
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
         app.UseMiddleware<Features.Admin.AdminDistrictGuard>();
+        app.UseMiddleware<Features.Review.ReviewDeskGuard>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<AntiforgeryFailures>();

@@ -21,6 +21,16 @@ internal sealed class ReviewerAccess(PortalDbContext db, RefusedAccess refused, 
         return application;
     }
 
+    /// <summary>Whether the reviewer may open the application (without loading it); a refusal of an existing one is recorded.</summary>
+    public async Task<bool> MayOpenAsync(ClaimsPrincipal user, long id, CancellationToken ct = default)
+    {
+        var district = ReviewQueue.ScopeOf(user);
+        if (await db.Applications.AnyAsync(a => a.Id == id && a.Status != Domain.Applications.ApplicationStatus.Draft && (district == null || a.District == district), ct))
+            return true;
+        if (await db.Applications.AnyAsync(a => a.Id == id, ct)) await RecordAsync("an application outside the reviewer's scope");
+        return false;
+    }
+
     /// <summary>The evidence row when its application is one the reviewer may open.</summary>
     public async Task<Evidence?> FindEvidenceAsync(ClaimsPrincipal user, long evidenceId, CancellationToken ct = default)
     {
