@@ -7,11 +7,21 @@ using PolicyPortal.Web.Features.Review;
 
 namespace PolicyPortal.Web.Hosting;
 
-/// <summary>Section "RateLimits": requests per minute per client address.</summary>
+/// <summary>Section "RateLimits": requests per window (a minute unless set) per client address, and per user for uploads.</summary>
 internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
     public int PublicApiPerMinute { get; set; } = 120;
+    /// <summary>Sign-in form posts per address: generous for an office behind one NAT address, hopeless for guessing.</summary>
+    public int SignInPerWindow { get; set; } = 20;
+    /// <summary>Registration posts per address (a failed post with a validation message counts too).</summary>
+    public int RegistrationPerWindow { get; set; } = 10;
+    /// <summary>Evidence uploads per address.</summary>
+    public int UploadsPerWindowPerAddress { get; set; } = 60;
+    /// <summary>Evidence uploads per signed-in user.</summary>
+    public int UploadsPerWindowPerUser { get; set; } = 30;
+    /// <summary>The window of the form limits, in seconds (tests shorten it to see a limit reset).</summary>
+    public int WindowSeconds { get; set; } = 60;
 }
 
 /// <summary>The JSON API's plumbing: OpenAPI document and browser, rate limits (429 with Retry-After and a problem body).</summary>
@@ -32,10 +42,18 @@ internal static class ApiSetup
             o.AddPolicy(CalculationApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PublicApiPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.GlobalLimiter = FormLimits.Create(limits);
             o.OnRejected = async (context, ct) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    var seconds = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    await MessagePage.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "操作过于频繁",
+                        $"您的提交次数过多，请 {seconds} 秒后再试。", $"Too many attempts: try again in {seconds} seconds.");
+                    return;
+                }
                 await Results.Problem(
                     title: "请求过于频繁 / Too many requests",
                     detail: $"请 {Math.Ceiling(retry.TotalSeconds)} 秒后再试 / retry after {Math.Ceiling(retry.TotalSeconds)} s",

@@ -62,6 +62,8 @@ internal static class WebSetup
             // Deny by default: every endpoint needs a signed-in user unless it opts out by name ([AllowAnonymous]).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
+        services.AddSingleton<RefusedAccess>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
 
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
         services.AddScoped<Features.Enterprises.EnterpriseRegistration>();
@@ -80,6 +82,10 @@ internal static class WebSetup
         services.AddScoped<Features.Admin.Notices.NoticeBoard>();
         services.AddScoped<Features.Admin.Payments.PaymentDesk>();
         builder.AddApi();
+        var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
+        // Kestrel's own limit matches, so a body without a declared length is stopped too; endpoints that allow more say so.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
         services.AddProblemDetails();
     }
 
@@ -92,6 +98,7 @@ internal static class WebSetup
         }
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestLimits>();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();
         app.UseApiBrowser();
@@ -100,6 +107,7 @@ internal static class WebSetup
         app.UseAuthorization();
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
         app.UseMiddleware<Features.Admin.AdminDistrictGuard>();
+        app.UseMiddleware<Features.Review.ReviewDeskGuard>();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseMiddleware<AntiforgeryFailures>();

@@ -20,7 +20,7 @@ public abstract class PostgresAppTest(string name) : IAsyncLifetime
         Factory = new PortalFactory(Database, settings);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await Database.DisposeAsync();

@@ -13,7 +13,7 @@ internal static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true)).ExcludeFromDescription();
+        }).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true)).ExcludeFromDescription();
 
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {

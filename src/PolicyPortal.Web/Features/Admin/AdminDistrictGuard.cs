@@ -1,3 +1,5 @@
+using PolicyPortal.Domain.Catalog;
+using PolicyPortal.Infrastructure.Identity;
 using PolicyPortal.Web.Hosting;
 
 namespace PolicyPortal.Web.Features.Admin;
@@ -14,6 +16,13 @@ internal sealed class AdminDistrictGuard(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // /admin/catalog/{district}/…: the district is in the address; the pages answer 404, this also records the attempt.
+        if (context.User.IsInRole(PortalRoles.Admin) && context.Request.Path.StartsWithSegments("/admin/catalog", StringComparison.OrdinalIgnoreCase, out var rest)
+            && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var routed, ..] && Districts.IsKnown(routed) && !AdminScope.Manages(context.User, routed))
+        {
+            await context.RefuseAsNotFoundAsync("another district's catalog");
+            return;
+        }
         if (context.User.Identity?.IsAuthenticated == true && Guarded.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             var requested = context.Request.Query["district"].ToString();
@@ -29,7 +38,9 @@ internal sealed class AdminDistrictGuard(RequestDelegate next)
             }
             if (requested.Length > 0 && AdminScope.Resolve(context.User, requested) is null)
             {
-                context.RespondNotFound();
+                // A real district the administrator does not manage is a refused access; an unknown name is just not found.
+                if (Districts.IsKnown(requested)) await context.RefuseAsNotFoundAsync("another district");
+                else context.RespondNotFound();
                 return;
             }
         }

@@ -7,15 +7,16 @@ using PolicyPortal.Web.Hosting;
 namespace PolicyPortal.Web.Features.Applications;
 
 /// <summary>
-/// Before any write to /enterprise/applications/{id}: the application must belong to the signed-in user's enterprise,
-/// or the answer is 404 — the same as for an id that does not exist, so ids reveal nothing. (The pages also load only
-/// the user's own applications; this refuses a forged post before any page code runs.)
+/// Before anything under /enterprise/applications/{id} runs (page, preview, form post): the application must belong to the
+/// signed-in user's enterprise, or the answer is 404 — the same as for an id that does not exist, so ids reveal nothing. (The
+/// pages also load only the user's own applications; this refuses a forged post before any page code runs.) Asking for
+/// another enterprise's existing application is recorded as a refused access.
 /// </summary>
 internal sealed partial class ApplicationOwnership(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, PortalDbContext db)
     {
-        if (HttpMethods.IsPost(context.Request.Method) && ApplicationPath().Match(context.Request.Path.Value ?? "") is { Success: true } match)
+        if (context.User.Identity?.IsAuthenticated == true && ApplicationPath().Match(context.Request.Path.Value ?? "") is { Success: true } match)
         {
             var id = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -23,7 +24,10 @@ internal sealed partial class ApplicationOwnership(RequestDelegate next)
                 && db.Enterprises.Any(e => e.Id == a.EnterpriseId && e.OwnerUserId == userId), context.RequestAborted);
             if (!owned)
             {
-                context.RespondNotFound();
+                if (await db.Applications.AnyAsync(a => a.Id == id, context.RequestAborted))
+                    await context.RefuseAsNotFoundAsync("another enterprise's application");
+                else
+                    context.RespondNotFound();
                 return;
             }
         }

@@ -21,10 +21,10 @@ internal static class EvidenceEndpoints
     {
         var group = app.MapGroup("/enterprise").RequireAuthorization(p => p.RequireRole(PortalRoles.Enterprise)).ExcludeFromDescription();
 
-        group.MapPost("/claims/{claimId:long}/evidence", async (long claimId, IFormFile? file, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/claims/{claimId:long}/evidence", async (long claimId, IFormFile? file, HttpContext http, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, TimeProvider clock, CancellationToken ct) =>
         {
             var owned = await OwnedClaimAsync(db, user, claimId, ct);
-            if (owned is null) return Results.NotFound();
+            if (owned is null) return await RefusedAsync(http, db.Claims.AnyAsync(c => c.Id == claimId, ct));
             var back = $"/enterprise/applications/{owned.Value.ApplicationId}";
             if (!ApplicationStateMachine.IsEditableByEnterprise(owned.Value.Status)) return Results.LocalRedirect($"{back}?evidence=not-editable");
             if (file is null || file.Length == 0) return Results.LocalRedirect($"{back}?evidence=missing");
@@ -61,14 +61,15 @@ internal static class EvidenceEndpoints
         {
             var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
             var owned = evidence is not null && await OwnedClaimAsync(db, user, evidence.ClaimId, ct) is not null;
+            if (evidence is not null && !owned) return await RefusedAsync(http, Task.FromResult(true));
             return await EvidenceDownload.SendAsync(http, store, owned ? evidence : null, ct);
         });
 
-        group.MapPost("/evidence/{id:long}/delete", async (long id, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, CancellationToken ct) =>
+        group.MapPost("/evidence/{id:long}/delete", async (long id, HttpContext http, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, CancellationToken ct) =>
         {
             var evidence = await db.Evidence.SingleOrDefaultAsync(e => e.Id == id, ct);
             var owned = evidence is null ? null : await OwnedClaimAsync(db, user, evidence.ClaimId, ct);
-            if (evidence is null || owned is null) return Results.NotFound();
+            if (evidence is null || owned is null) return await RefusedAsync(http, Task.FromResult(evidence is not null));
             var back = $"/enterprise/applications/{owned.Value.ApplicationId}";
             if (!ApplicationStateMachine.IsEditableByEnterprise(owned.Value.Status)) return Results.LocalRedirect($"{back}?evidence=not-editable");
             db.Evidence.Remove(evidence);
@@ -76,6 +77,13 @@ internal static class EvidenceEndpoints
             await store.DeleteAsync(evidence.StorageKey, ct);
             return Results.LocalRedirect($"{back}?evidence=removed");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true)); // binds no form field, so say it
+    }
+
+    /// <summary>404 either way; recorded as a refused access when the thing asked for exists (it is another enterprise's).</summary>
+    private static async Task<IResult> RefusedAsync(HttpContext http, Task<bool> exists)
+    {
+        if (await exists) await http.RequestServices.GetRequiredService<Hosting.RefusedAccess>().RecordAsync(http, "another enterprise's evidence");
+        return Results.NotFound();
     }
 
     /// <summary>The claim's application id and status when the claim belongs to the user's enterprise; otherwise null.</summary>

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace PolicyPortal.Web.Hosting;
+
+/// <summary>Section "RequestLimits": the largest request body anywhere but where an endpoint allows more (evidence uploads).</summary>
+internal sealed class RequestLimitOptions
+{
+    public const string Section = "RequestLimits";
+    /// <summary>Forms and JSON: 1 MB is far above any form of the portal and far below what could tie up a worker.</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Answers 413 to an over-large body, never 500: at once when the declared length is over the endpoint's limit (its
+/// <see cref="IRequestSizeLimitMetadata"/>, else <see cref="RequestLimitOptions.MaxBodyBytes"/>), and when Kestrel stops a body
+/// that grows past the limit without declaring its length (it throws while the form or JSON is being read). A form gets a
+/// message in Chinese and English, the API a problem document.
+/// </summary>
+internal sealed class RequestLimits(RequestDelegate next, Microsoft.Extensions.Options.IOptions<RequestLimitOptions> options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.Value.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await TooLargeAsync(context, limit);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await TooLargeAsync(context, limit);
+        }
+    }
+
+    private static async Task TooLargeAsync(HttpContext context, long? limit)
+    {
+        var mb = limit is { } l ? (l / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) : "?";
+        context.Response.Clear();
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await Results.Problem(title: "请求体过大 / Request body too large", detail: $"最大 {mb} MB / at most {mb} MB",
+                statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+            return;
+        }
+        await MessagePage.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "提交的内容过大", $"本页提交的内容最大 {mb} MB。请返回上一页，缩小内容后重试。",
+            $"The submission is too large ({mb} MB at most). Go back and try again with less.");
+    }
+}
+
+/// <summary>A small page of its own for answers sent before any page component runs (413, 429): text only, no script.</summary>
+internal static class MessagePage
+{
+    // Chinese stays characters, as on every other page.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static async Task WriteAsync(HttpContext context, int status, string titleZh, string textZh, string textEn)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var e = Encoder;
+        await context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{e.Encode(titleZh)}</title><link rel=\"stylesheet\" href=\"/lib/bootstrap.min.css\"></head>" +
+            $"<body class=\"container py-5\"><h1 class=\"h4\">{e.Encode(titleZh)}</h1><p data-testid=\"message\">{e.Encode(textZh)}</p>" +
+            $"<p class=\"text-secondary\" lang=\"en\">{e.Encode(textEn)}</p><p><a href=\"/\">返回首页 / Home</a></p></body></html>");
+    }
+}
