@@ -32,6 +32,11 @@ internal sealed class AdminDistrictGuard(RequestDelegate next)
                 context.RespondNotFound();
                 return;
             }
+            if (!await People.PeopleGuard.InReachAsync(context))
+            {
+                context.RespondNotFound();
+                return;
+            }
         }
         await next(context);
     }

@@ -7,9 +7,21 @@ using PolicyPortal.Infrastructure.Identity;
 namespace PolicyPortal.Web.Features.Admin.People;
 
 /// <summary>A staff member as the people pages show them: account, one staff role, district, state.</summary>
-public sealed record StaffMember(string Id, string UserName, string DisplayName, string? Email, string Role, string? District,
-    DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt, bool Invited, DateTimeOffset? LockoutEnd)
+/// (Init properties rather than a positional record: EF can filter and sort on a member-initialised projection.)
+public sealed record StaffMember
 {
+    public required string Id { get; init; }
+    public required string UserName { get; init; }
+    public required string DisplayName { get; init; }
+    public string? Email { get; init; }
+    public required string Role { get; init; }
+    public string? District { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DisabledAt { get; init; }
+    /// <summary>Invited and no password set yet.</summary>
+    public bool Invited { get; init; }
+    public DateTimeOffset? LockoutEnd { get; init; }
+
     /// <summary>Locked out by failed sign-ins (Identity's lockout, which ends by itself).</summary>
     public bool LockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 
@@ -50,7 +62,11 @@ internal sealed class PeopleAccess(PortalDbContext db)
         join ur in db.UserRoles on u.Id equals ur.UserId
         join r in db.Roles on ur.RoleId equals r.Id
         where r.Name == PortalRoles.Reviewer || r.Name == PortalRoles.Admin || r.Name == PortalRoles.Auditor
-        select new StaffMember(u.Id, u.UserName!, u.DisplayName, u.Email, r.Name!, u.District, u.CreatedAt, u.DisabledAt, u.PasswordHash == null, u.LockoutEnd);
+        select new StaffMember
+        {
+            Id = u.Id, UserName = u.UserName!, DisplayName = u.DisplayName, Email = u.Email, Role = r.Name!, District = u.District,
+            CreatedAt = u.CreatedAt, DisabledAt = u.DisabledAt, Invited = u.PasswordHash == null, LockoutEnd = u.LockoutEnd,
+        };
 
     /// <summary>The staff the actor manages, filtered: district ("-" for portal-wide), role, and a text in name or user name.</summary>
     public async Task<List<StaffMember>> ListStaffAsync(Actor actor, string? district, string? role, string? text, CancellationToken ct = default)
@@ -80,7 +96,11 @@ internal sealed class PeopleAccess(PortalDbContext db)
     {
         var q = from e in db.Enterprises
                 join u in db.Users on e.OwnerUserId equals u.Id
-                select new EnterpriseAccount(e.Id, e.Name, e.CreditCode, e.District, u.UserName!, u.DisabledAt, u.LockoutEnd, u.CreatedAt);
+                select new EnterpriseAccount
+                {
+                    EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, District = e.District, UserName = u.UserName!,
+                    DisabledAt = u.DisabledAt, LockoutEnd = u.LockoutEnd, CreatedAt = u.CreatedAt,
+                };
         if (actor.District is not null) q = q.Where(a => a.District == actor.District);
         else if (!string.IsNullOrEmpty(district)) q = q.Where(a => a.District == district);
         if (!string.IsNullOrWhiteSpace(text))
@@ -96,7 +116,11 @@ internal sealed class PeopleAccess(PortalDbContext db)
         var account = await (from e in db.Enterprises
                               join u in db.Users on e.OwnerUserId equals u.Id
                               where e.Id == enterpriseId
-                              select new EnterpriseAccount(e.Id, e.Name, e.CreditCode, e.District, u.UserName!, u.DisabledAt, u.LockoutEnd, u.CreatedAt))
+                              select new EnterpriseAccount
+                {
+                    EnterpriseId = e.Id, Name = e.Name, CreditCode = e.CreditCode, District = e.District, UserName = u.UserName!,
+                    DisabledAt = u.DisabledAt, LockoutEnd = u.LockoutEnd, CreatedAt = u.CreatedAt,
+                })
             .AsNoTracking().SingleOrDefaultAsync(ct);
         return account is not null && (actor.District is null || actor.District == account.District) ? account : null;
     }
@@ -105,8 +129,16 @@ internal sealed class PeopleAccess(PortalDbContext db)
 }
 
 /// <summary>An enterprise's account as the people pages show it.</summary>
-public sealed record EnterpriseAccount(long EnterpriseId, string Name, string CreditCode, string District, string UserName,
-    DateTimeOffset? DisabledAt, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt)
+public sealed record EnterpriseAccount
 {
+    public long EnterpriseId { get; init; }
+    public required string Name { get; init; }
+    public required string CreditCode { get; init; }
+    public required string District { get; init; }
+    public required string UserName { get; init; }
+    public DateTimeOffset? DisabledAt { get; init; }
+    public DateTimeOffset? LockoutEnd { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
     public bool LockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 }
