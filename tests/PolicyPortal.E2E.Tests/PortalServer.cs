@@ -15,6 +15,9 @@ public sealed class PortalServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The portal's services: for what a user would read outside the browser (an e-mail in the outbox).</summary>
+    public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
 
     public const string ChromiumPath = "/usr/bin/chromium";

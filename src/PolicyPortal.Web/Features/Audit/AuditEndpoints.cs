@@ -21,7 +21,8 @@ internal static class AuditEndpoints
 
     public static void MapAuditEndpoints(this WebApplication app)
     {
-        app.MapGet("/audit/export.csv", async (HttpContext http, ClaimsPrincipal user, AuditSearch search, AuditLog audit, PortalDbContext db, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/audit/export.csv", async (HttpContext http, ClaimsPrincipal user, AuditSearch search, AuditLog audit, PortalDbContext db, TimeProvider clock,
+            Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> names, CancellationToken ct) =>
         {
             var filter = AuditFilter.Parse(http.Request.Query);
             if (!AuditSearch.Allows(user, filter)) return Results.NotFound();
@@ -40,7 +41,7 @@ internal static class AuditEndpoints
             await csv.NextRecordAsync();
             await foreach (var e in search.ExportAsync(user, filter).WithCancellation(ct))
             {
-                foreach (var cell in Cells(e)) csv.WriteField(NoticeExport.Neutralise(cell));
+                foreach (var cell in Cells(e, names)) csv.WriteField(NoticeExport.Neutralise(cell));
                 await csv.NextRecordAsync();
             }
             await csv.FlushAsync();
@@ -48,12 +49,12 @@ internal static class AuditEndpoints
         }).RequireAuthorization(p => p.RequireRole(PortalRoles.Auditor, PortalRoles.Admin)).ExcludeFromDescription();
     }
 
-    private static IEnumerable<string> Cells(AuditEntry e) =>
+    private static IEnumerable<string> Cells(AuditEntry e, Microsoft.Extensions.Localization.IStringLocalizer names) =>
     [
         e.Id.ToString(CultureInfo.InvariantCulture),
         e.At.ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         e.Actor, e.Ip ?? "", e.District ?? "", e.Entity, e.EntityId, e.Action, AuditNames.Action(e.Action, english: false),
-        string.Join("；", AuditNames.Changes(e.Before, e.After, english: false, everyField: true)),
+        string.Join("；", AuditNames.Changes(e.Before, e.After, english: false, everyField: true, names)),
         e.Before ?? "", e.After ?? "", e.Note ?? "",
     ];
 }

@@ -63,7 +63,8 @@ internal static class AuditNames
 
     /// <summary>The fields that differ between before and after, as "field: before → after" (money in yuan, statuses by name).</summary>
     /// <param name="everyField">Also fields without a label (by their JSON name): the audit viewer shows everything.</param>
-    public static IReadOnlyList<string> Changes(string? before, string? after, bool english, bool everyField = false)
+    /// <param name="names">Names of roles and districts (the shared resources); without it they show as their keys.</param>
+    public static IReadOnlyList<string> Changes(string? before, string? after, bool english, bool everyField = false, Microsoft.Extensions.Localization.IStringLocalizer? names = null)
     {
         var b = Parse(before);
         var a = Parse(after);
@@ -75,8 +76,8 @@ internal static class AuditNames
                 if (!everyField) continue;
                 label = new(key, key);
             }
-            var from = b.TryGetValue(key, out var x) ? Show(key, x, english) : null;
-            var to = a.TryGetValue(key, out var y) ? Show(key, y, english) : null;
+            var from = b.TryGetValue(key, out var x) ? Show(key, x, english, names) : null;
+            var to = a.TryGetValue(key, out var y) ? Show(key, y, english, names) : null;
             if (from == to) continue;
             lines.Add($"{(english ? label.En : label.Zh)}: {from ?? "—"} → {to ?? "—"}");
         }
@@ -100,7 +101,7 @@ internal static class AuditNames
         }
     }
 
-    private static string? Show(string key, JsonElement value, bool english)
+    private static string? Show(string key, JsonElement value, bool english, Microsoft.Extensions.Localization.IStringLocalizer? names)
     {
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -110,6 +111,11 @@ internal static class AuditNames
         if (value.ValueKind == JsonValueKind.String)
         {
             var text = value.GetString()!;
+            if (names is not null && key is "role" or "district")
+            {
+                var name = names[key == "role" ? $"Role.{text}" : $"District.{text}"];
+                if (!name.ResourceNotFound) return name.Value;
+            }
             if (key == "status" && Enum.TryParse<ApplicationStatus>(text, out var status)) return english ? status.DisplayName().En : status.DisplayName().Zh;
             if (key == "decision" && Enum.TryParse<ClaimDecision>(text, out var d)) return d == ClaimDecision.Approved ? (english ? "approved" : "通过") : (english ? "rejected" : "不予支持");
             if (key == "supplementDeadline" && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
