@@ -15,7 +15,7 @@ public sealed class PortalServer : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
-    /// <summary>The portal's services, for a test that must put data in place the UI has no way to make quickly.</summary>
+    /// <summary>The portal's services: for what a user would read outside the browser (an e-mail in the outbox), or data the UI has no quick way to make.</summary>
     public IServiceProvider Services => _factory!.Services;
     public IBrowser Browser { get; private set; } = null!;
 

@@ -113,6 +113,8 @@ internal static class JourneyModel
             e.HasIndex(x => new { x.Entity, x.EntityId, x.Id });
             e.HasIndex(x => new { x.District, x.Id });
             e.HasIndex(x => new { x.Actor, x.Id });
+            // The audit viewer's time range.
+            e.HasIndex(x => new { x.At, x.Id });
         });
         builder.Entity<QuotaCharge>(q =>
         {

@@ -11,4 +11,11 @@ public sealed class PortalUser : IdentityUser
     public string? District { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// When an administrator disabled the account (a staff member's) or locked it (an enterprise's); null while it is in use.
+    /// A disabled account cannot sign in and its open sessions end (see PortalSignInManager); unlike Identity's lockout after
+    /// failed sign-ins it does not run out by itself.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -6,8 +6,8 @@ using PolicyPortal.Infrastructure.Data;
 namespace PolicyPortal.Infrastructure.Identity;
 
 /// <summary>
-/// The demo accounts of the embedded default (listed in the README): one enterprise, one reviewer per district, one
-/// portal-wide admin. Idempotent: an existing account is left as it is.
+/// The demo accounts of the embedded default (listed in the README): one enterprise, one reviewer per district, two
+/// portal-wide admins (maker and checker), one portal-wide auditor. Idempotent: an existing account is left as it is.
 /// </summary>
 public static class DemoAccounts
 {
@@ -16,6 +16,8 @@ public static class DemoAccounts
     public const string AdminUser = "admin";
     /// <summary>A second portal-wide administrator: catalog changes need someone other than their maker to approve them.</summary>
     public const string CheckerUser = "admin-checker";
+    /// <summary>A portal-wide auditor: reads the audit log and nothing else.</summary>
+    public const string AuditorUser = "auditor";
     public static string ReviewerUser(string district) => $"reviewer-{district}";
 
     /// <summary>The demo enterprise's credit code: division 110107 is Shijingshan; the check character is computed.</summary>
@@ -25,15 +27,14 @@ public static class DemoAccounts
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(roles);
-        foreach (var role in PortalRoles.All)
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
+        await PortalRoles.EnsureAsync(roles);
 
         await EnsureAsync(users, clock, logger, EnterpriseUser, "示例科技有限公司", "shijingshan", PortalRoles.Enterprise);
         foreach (var district in Districts.All)
             await EnsureAsync(users, clock, logger, ReviewerUser(district), $"{ChineseName(district)}审核员", district, PortalRoles.Reviewer);
         await EnsureAsync(users, clock, logger, AdminUser, "平台管理员", null, PortalRoles.Admin);
         await EnsureAsync(users, clock, logger, CheckerUser, "复核管理员", null, PortalRoles.Admin);
+        await EnsureAsync(users, clock, logger, AuditorUser, "审计员", null, PortalRoles.Auditor);
     }
 
     private static string ChineseName(string district) => district switch

@@ -6,8 +6,25 @@ public static class PortalRoles
     public const string Enterprise = "Enterprise";
     public const string Reviewer = "Reviewer";
     public const string Admin = "Admin";
+    /// <summary>
+    /// Reads the audit log and nothing else (separation of duties, 三权分立): no review, no administration, no enterprise pages.
+    /// Portal-wide or of one district, like an admin.
+    /// </summary>
+    public const string Auditor = "Auditor";
 
-    public static IReadOnlyList<string> All { get; } = [Enterprise, Reviewer, Admin];
+    public static IReadOnlyList<string> All { get; } = [Enterprise, Reviewer, Admin, Auditor];
+
+    /// <summary>The roles administrators give staff members through the people pages (one each).</summary>
+    public static IReadOnlyList<string> Staff { get; } = [Reviewer, Admin, Auditor];
+
+    /// <summary>Creates any role that does not exist yet: on every start, so a database without demo accounts has them too.</summary>
+    public static async Task EnsureAsync(Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+    }
 
     /// <summary>Claim type carrying the user's district.</summary>
     public const string DistrictClaim = "policyportal:district";

@@ -39,11 +39,13 @@ internal static class WebSetup
 
         services.AddIdentityCore<PortalUser>()
             .AddPortalIdentityRules(builder.Configuration)
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         var accounts = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, accounts.SessionRecheckSeconds)));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "PolicyPortal.Auth";
@@ -81,6 +83,10 @@ internal static class WebSetup
         services.AddScoped<Features.Admin.Budgets.BudgetDashboard>();
         services.AddScoped<Features.Admin.Notices.NoticeBoard>();
         services.AddScoped<Features.Admin.Payments.PaymentDesk>();
+        services.AddScoped<Features.Admin.People.PeopleAccess>();
+        services.AddScoped<Features.Admin.People.StaffAdmin>();
+        services.AddScoped<Features.Audit.AuditSearch>();
+        services.AddScoped<Features.Account.Activation>();
         builder.AddApi();
         var requestLimits = builder.Configuration.GetSection(RequestLimitOptions.Section).Get<RequestLimitOptions>() ?? new RequestLimitOptions();
         services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
@@ -125,6 +131,7 @@ internal static class WebSetup
         app.MapAccountEndpoints();
         app.MapApi();
         Features.Admin.Notices.NoticeEndpoints.MapNoticeEndpoints(app);
+        Features.Audit.AuditEndpoints.MapAuditEndpoints(app);
         app.MapRazorComponents<App>();
     }
 

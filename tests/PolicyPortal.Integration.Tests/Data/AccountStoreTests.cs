@@ -21,8 +21,8 @@ public sealed class AccountStoreTests
 
         await using var db = database.CreateContext();
         var users = await db.Users.OrderBy(u => u.UserName).Select(u => new { u.UserName, u.District }).ToListAsync();
-        // enterprise, five reviewers, admin and checker admin: each once, even after a second start.
-        Assert.Equal(8, users.Count);
+        // One enterprise, five reviewers, two portal-wide admins (maker and checker), one auditor: each once, even after a second start.
+        Assert.Equal(9, users.Count);
         Assert.Equal(users.Count, users.Select(u => u.UserName).Distinct(StringComparer.Ordinal).Count());
         Assert.Contains(users, u => u.UserName == DemoAccounts.AdminUser && u.District == null);
         Assert.Contains(users, u => u.UserName == "reviewer-yizhuang" && u.District == "yizhuang");
@@ -32,6 +32,23 @@ public sealed class AccountStoreTests
         var reviewer = await manager.FindByNameAsync("reviewer-binjiang");
         Assert.NotNull(reviewer);
         Assert.Equal([PortalRoles.Reviewer], await manager.GetRolesAsync(reviewer));
+        var auditor = await manager.FindByNameAsync(DemoAccounts.AuditorUser);
+        Assert.NotNull(auditor);
+        Assert.Null(auditor.District);
+        Assert.Equal([PortalRoles.Auditor], await manager.GetRolesAsync(auditor));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_role_exists_without_demo_accounts(Provider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, "roles");
+        await using var factory = new PortalFactory(database, new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false", ["Accounts:SeedDemoAccounts"] = "false" });
+        _ = factory.Services;
+
+        await using var db = database.CreateContext();
+        Assert.Empty(await db.Users.ToListAsync());
+        Assert.Equal(PortalRoles.All.Order(StringComparer.Ordinal), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -5,14 +5,14 @@ using PolicyPortal.Web.Hosting;
 namespace PolicyPortal.Web.Features.Admin;
 
 /// <summary>
-/// Before the budget, notice and payment pages run: a district named in the query or in a posted form must be one the
+/// Before the budget, notice, payment and people pages run: a district named in the query or in a posted form must be one the
 /// administrator may act on (<see cref="AdminScope"/>), or the answer is 404 — as for a district that does not exist. The pages
 /// check again; this also refuses a forged post before any page code runs (a page could otherwise only answer 400, because the
 /// form it would have rendered is not there).
 /// </summary>
 internal sealed class AdminDistrictGuard(RequestDelegate next)
 {
-    private static readonly string[] Guarded = ["/admin/budgets", "/admin/notices", "/admin/payments"];
+    private static readonly string[] Guarded = ["/admin/budgets", "/admin/notices", "/admin/payments", "/admin/people"];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -41,6 +41,11 @@ internal sealed class AdminDistrictGuard(RequestDelegate next)
                 // A real district the administrator does not manage is a refused access; an unknown name is just not found.
                 if (Districts.IsKnown(requested)) await context.RefuseAsNotFoundAsync("another district");
                 else context.RespondNotFound();
+                return;
+            }
+            if (!await People.PeopleGuard.InReachAsync(context))
+            {
+                context.RespondNotFound();
                 return;
             }
         }
