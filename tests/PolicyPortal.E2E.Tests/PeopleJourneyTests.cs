@@ -10,7 +10,7 @@ namespace PolicyPortal.E2E.Tests;
 /// <summary>
 /// People and audit in Chromium: an administrator invites a reviewer; the reviewer opens the link from the invitation e-mail,
 /// sets a password and signs in; the auditor filters the audit log and finds the invitation. Screenshots:
-/// docs/screenshots/admin-people.png and audit-log.png.
+/// docs/screenshots/admin-people.png, admin-person.png and audit-log.png.
 /// </summary>
 [Collection(PortalFixtureGroup.Name)]
 public sealed partial class PeopleJourneyTests(PortalServer portal)
@@ -63,6 +63,10 @@ public sealed partial class PeopleJourneyTests(PortalServer portal)
         var row = admin.Locator($"[data-testid=staff-row][data-user='{Invitee}']");
         await Assertions.Expect(row.Locator("[data-testid=state]")).ToHaveTextAsync("待设置密码");
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("admin-people.png"), FullPage = true });
+        await row.Locator("[data-testid=manage]").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=member-summary]")).ToContainTextAsync("审核人员 · 丰台区");
+        await Assertions.Expect(admin.Locator("[data-testid=member-history]")).ToContainTextAsync("邀请人员");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("admin-person.png"), FullPage = true });
         await admin.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
 
         // The invitee opens the link from the e-mail and sets a password, then signs in as a Fengtai reviewer.

@@ -93,6 +93,12 @@ public sealed class PeopleTests() : PeopleTest("people")
         Assert.Equal(["InviteStaff", "ResendInvitation"], (await AuditAsync("audit.zhang")).Select(e => e.Action));
         Assert.Equal([PortalRoles.Auditor], await RolesAsync("audit.zhang"));
         Assert.Null((await UserAsync("audit.zhang")).District);
+
+        // The portal-wide list: the portal-wide people only.
+        var portalWide = await TextAsync(await admin.GetAsync(new Uri("/admin/people?district=-", UriKind.Relative)));
+        Assert.Contains("data-user=\"audit.zhang\"", portalWide, StringComparison.Ordinal);
+        Assert.Contains("data-user=\"admin-checker\"", portalWide, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-user=\"reviewer-fengtai\"", portalWide, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,6 +131,7 @@ public sealed class PeopleTests() : PeopleTest("people")
         Assert.DoesNotContain("data-user=\"admin\"", list, StringComparison.Ordinal);
         Assert.DoesNotContain("data-user=\"auditor\"", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/admin/people?district=yizhuang", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/admin/people?district=-", UriKind.Relative))).StatusCode);
 
         var before = await AuditCountAsync();
         foreach (var target in new[] { DemoAccounts.ReviewerUser("yizhuang"), "admin-yizhuang", DemoAccounts.AdminUser, DemoAccounts.AuditorUser })

@@ -36,7 +36,9 @@ internal sealed class AdminDistrictGuard(RequestDelegate next)
                     else requested = posted;
                 }
             }
-            if (requested.Length > 0 && AdminScope.Resolve(context.User, requested) is null)
+            // "-" (the people list's "portal-wide" filter) is a choice for portal-wide administrators only.
+            var refused = requested == "-" ? !AdminScope.IsPortalWide(context.User) : AdminScope.Resolve(context.User, requested) is null;
+            if (requested.Length > 0 && refused)
             {
                 // A real district the administrator does not manage is a refused access; an unknown name is just not found.
                 if (Districts.IsKnown(requested)) await context.RefuseAsNotFoundAsync("another district");
