@@ -63,6 +63,8 @@ internal static class WebSetup
         services.AddScoped<Features.Enterprises.CurrentEnterprise>();
         services.AddScoped<Features.Applications.ApplicationLedger>();
         services.AddScoped<Features.Applications.ApplicationService>();
+        services.Configure<Features.Applications.EvidenceQuotaOptions>(builder.Configuration.GetSection("Storage"));
+        services.AddScoped<Features.Applications.EvidenceQuota>();
         services.AddScoped<Features.Review.ReviewQueue>();
         services.AddScoped<Features.Review.ReviewerAccess>();
         services.AddScoped<Features.Review.ReviewDecisions>();
