@@ -28,7 +28,7 @@ internal static class TwoFactorPolicy
 /// </summary>
 internal sealed class TwoFactorRequirement(RequestDelegate next, IOptions<AccountOptions> options)
 {
-    private static readonly string[] Allowed = [TwoFactorPolicy.SetupPath, "/account/password", "/account/logout", "/culture", "/healthz"];
+    private static readonly string[] Allowed = [TwoFactorPolicy.SetupPath, "/account/password", "/account/logout", "/culture", "/healthz", "/error", "/not-found"];
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -44,7 +44,7 @@ internal sealed class TwoFactorRequirement(RequestDelegate next, IOptions<Accoun
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         }
-        http.Response.Redirect($"{TwoFactorPolicy.SetupPath}?required=1");
+        http.Response.Redirect($"{TwoFactorPolicy.SetupPath}?required=true");
         return Task.CompletedTask;
     }
 }
