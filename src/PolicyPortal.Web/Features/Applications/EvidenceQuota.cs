@@ -36,13 +36,15 @@ internal sealed class EvidenceQuota(PortalDbContext db, IOptions<EvidenceQuotaOp
     /// </summary>
     public async Task<bool> SaveWithinQuotaAsync(long claimId, long bytes, CancellationToken ct)
     {
+        var enterpriseId = await EnterpriseOfClaimAsync(claimId, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         var saved = await strategy.ExecuteAsync(async token =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(token);
-            var enterpriseId = await EnterpriseOfClaimAsync(claimId, token);
             // A write that changes nothing, to take the lock: the row's lock on PostgreSQL, the database's write lock on
-            // SQLite. Every upload of this enterprise queues here until the one before it has committed its row.
+            // SQLite. Every upload of this enterprise queues here until the one before it has committed its row. It is the
+            // transaction's first statement on purpose: SQLite may refuse, rather than queue, a transaction that read
+            // before asking to write while another writer is active (its deadlock and stale-snapshot rules).
             await db.Enterprises.Where(e => e.Id == enterpriseId).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), token);
             if (await UsedBytesAsync(enterpriseId, token) + bytes > options.Value.LimitBytes) return false;
             await db.SaveChangesAsync(token);
