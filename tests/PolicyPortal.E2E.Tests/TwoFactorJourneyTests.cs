@@ -31,6 +31,7 @@ public sealed class TwoFactorJourneyTests(PortalServer portal)
 
         await page.Locator("[data-testid=account-security]").ClickAsync();
         await page.WaitForURLAsync("**/account/password");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("password-change.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "两步验证" }).ClickAsync();
         await page.WaitForURLAsync("**/account/two-factor");
         var key = Totp.KeyFromDisplay(await page.Locator("[data-testid=shared-key]").InnerTextAsync());

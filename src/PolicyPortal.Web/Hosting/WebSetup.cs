@@ -53,7 +53,7 @@ internal static class WebSetup
         services.AddAuthorizationBuilder()
             // Deny by default: every endpoint needs a signed-in user unless it opts out by name ([AllowAnonymous]).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(TwoFactorPolicy.Name, p => p.RequireRole(TwoFactorPolicy.Roles(accounts)));
+            .AddPolicy(TwoFactorPolicy.Name, p => TwoFactorPolicy.Configure(p, accounts));
         services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
 
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);

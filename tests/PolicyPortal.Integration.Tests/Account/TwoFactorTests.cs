@@ -168,3 +168,21 @@ public sealed class RequiredTwoFactorTests() : AccountTest("two-factor-required"
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
     }
 }
+
+/// <summary>Accounts:TwoFactorRoles decides who gets the second factor: here administrators only.</summary>
+public sealed class TwoFactorRolesSettingTests() : AccountTest("two-factor-roles")
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:TwoFactorRoles"] = "Admin" };
+
+    [Fact]
+    public async Task Only_the_configured_roles_reach_the_set_up_page()
+    {
+        using var reviewer = await Forms.SignedInAsync(Factory, "reviewer-fengtai");
+        using var denied = await reviewer.GetAsync(new Uri("/account/two-factor", UriKind.Relative));
+        Assert.StartsWith("/account/denied", PathOf(denied), StringComparison.Ordinal);
+
+        using var admin = await Forms.SignedInAsync(Factory, DemoAccounts.AdminUser);
+        using var page = await admin.GetAsync(new Uri("/account/two-factor", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using PolicyPortal.Infrastructure.Identity;
 
@@ -11,13 +12,17 @@ internal static class TwoFactorPolicy
     public const string EnabledClaim = "policyportal:2fa";
     public const string SetupPath = "/account/two-factor";
 
-    public static string[] Roles(AccountOptions accounts)
+    public static void Configure(AuthorizationPolicyBuilder policy, AccountOptions accounts)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(accounts);
         var roles = accounts.TwoFactorRoleList.ToList();
         // Requiring it of admins implies admins may set it up.
         if (accounts.RequireTwoFactorForAdmins && !roles.Contains(PortalRoles.Admin, StringComparer.Ordinal)) roles.Add(PortalRoles.Admin);
-        return [.. roles];
+        if (roles.Count == 0)
+            policy.RequireAssertion(_ => false); // the setting left empty: nobody gets a second factor
+        else
+            policy.RequireRole(roles);
     }
 }
 
