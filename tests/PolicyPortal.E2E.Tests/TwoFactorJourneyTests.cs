@@ -36,7 +36,8 @@ public sealed class TwoFactorJourneyTests(PortalServer portal)
         await page.WaitForURLAsync("**/account/two-factor");
         var key = Totp.KeyFromDisplay(await page.Locator("[data-testid=shared-key]").InnerTextAsync());
         Assert.StartsWith("otpauth://totp/PolicyPortal%3Areviewer-binjiang?secret=", (await page.Locator("[data-testid=otpauth-uri]").InnerTextAsync()).Trim(), StringComparison.Ordinal);
-        await page.GetByLabel("应用显示的验证码").FillAsync(await Totp.FreshCodeAsync(key));
+        var setupCode = await Totp.FreshCodeAsync(key);
+        await page.GetByLabel("应用显示的验证码").FillAsync(setupCode);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = PortalServer.ScreenshotPath("totp-setup.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "启用两步验证" }).ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=two-factor-enabled]");
@@ -51,7 +52,7 @@ public sealed class TwoFactorJourneyTests(PortalServer portal)
         await page.GetByLabel("验证码或恢复码").FillAsync("000000" == Totp.Code(key, DateTimeOffset.UtcNow) ? "111111" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "验证并登录" }).ClickAsync();
         await page.WaitForSelectorAsync("text=验证码不正确或已过期");
-        await page.GetByLabel("验证码或恢复码").FillAsync(await Totp.FreshCodeAsync(key));
+        await page.GetByLabel("验证码或恢复码").FillAsync(await Totp.FreshCodeAsync(key, setupCode)); // each code works once
         await page.GetByRole(AriaRole.Button, new() { Name = "验证并登录" }).ClickAsync();
         await page.WaitForURLAsync("**/workbench");
         Assert.Equal("滨江区审核员", (await page.Locator("[data-testid=signed-in-user]").InnerTextAsync()).Trim());

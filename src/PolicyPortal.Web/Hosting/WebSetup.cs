@@ -59,6 +59,7 @@ internal static class WebSetup
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
         services.AddScoped<SignInAudit>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<TotpReplayGuard>();
         services.AddScoped<Features.Enterprises.EnterpriseRegistration>();
         services.AddScoped<Features.Enterprises.CurrentEnterprise>();
         services.AddScoped<Features.Applications.ApplicationLedger>();

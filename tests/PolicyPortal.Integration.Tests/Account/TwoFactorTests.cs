@@ -23,8 +23,8 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
         return client;
     }
 
-    /// <summary>Enables the second factor through the page; answers the base32 key and the recovery codes shown once.</summary>
-    private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAsync(HttpClient client)
+    /// <summary>Enables the second factor through the page; answers the base32 key, the recovery codes shown once and the code used.</summary>
+    private static async Task<(string Key, IReadOnlyList<string> RecoveryCodes, string SetupCode)> EnableAsync(HttpClient client)
     {
         var setup = await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative));
         var shown = TestId(setup, "shared-key");
@@ -35,7 +35,8 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
         using var wrong = await Forms.SubmitAsync(client, "/account/two-factor", new Dictionary<string, string> { ["_handler"] = "enable-2fa", ["EnableInput.Code"] = WrongCode(key) });
         Assert.Contains("验证码不正确或已过期", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var right = await Forms.SubmitAsync(client, "/account/two-factor", new Dictionary<string, string> { ["_handler"] = "enable-2fa", ["EnableInput.Code"] = await Totp.FreshCodeAsync(key) });
+        var setupCode = await Totp.FreshCodeAsync(key);
+        using var right = await Forms.SubmitAsync(client, "/account/two-factor", new Dictionary<string, string> { ["_handler"] = "enable-2fa", ["EnableInput.Code"] = setupCode });
         var html = await right.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"two-factor-enabled\"", html, StringComparison.Ordinal);
         var codes = Regex.Matches(html, "<code[^>]*>([A-Z0-9]{5}-[A-Z0-9]{5})</code>").Select(m => m.Groups[1].Value).ToList();
@@ -45,7 +46,7 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
         var later = await client.GetStringAsync(new Uri("/account/two-factor", UriKind.Relative));
         Assert.DoesNotContain(codes[0], later, StringComparison.Ordinal);
         Assert.Contains("剩余恢复码 10 个", later, StringComparison.Ordinal);
-        return (key, codes);
+        return (key, codes, setupCode);
     }
 
     /// <summary>A six-digit code that is none of the codes accepted around now.</summary>
@@ -74,7 +75,7 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
     [Fact]
     public async Task Once_enabled_sign_in_asks_for_the_code_refuses_a_wrong_one_takes_the_right_one_and_a_recovery_code_once()
     {
-        var (key, recovery) = await EnableAsync(await SignedInOnRealClockAsync(Reviewer));
+        var (key, recovery, setupCode) = await EnableAsync(await SignedInOnRealClockAsync(Reviewer));
 
         using var first = await PasswordStepAsync();
         using (var wrong = await SecondStepAsync(first, WrongCode(key)))
@@ -82,9 +83,17 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
             Assert.Contains("验证码不正确或已过期", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        using (var right = await SecondStepAsync(first, await Totp.FreshCodeAsync(key)))
+        // The set-up code was used once already: sign-in takes the next one.
+        var code = await Totp.FreshCodeAsync(key, setupCode);
+        using (var right = await SecondStepAsync(first, code))
             Assert.Equal("/workbench", PathOf(right));
         Assert.True(await SignedInAsync(first));
+
+        // A code is taken once: replayed within its window, it is refused.
+        using var replayed = await PasswordStepAsync();
+        using (var again = await SecondStepAsync(replayed, code))
+            Assert.Contains("验证码不正确或已过期", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await SignedInAsync(replayed));
 
         using var second = await PasswordStepAsync();
         using (var byRecovery = await SecondStepAsync(second, recovery[3].ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)))
@@ -103,7 +112,8 @@ public sealed class TwoFactorTests() : AccountTest("two-factor")
         Assert.Contains(("SignInSucceeded", "password + authenticator code"), actions);
         Assert.Contains(("SignInSucceeded", "password + recovery code"), actions);
         Assert.Contains(("TwoFactorFailed", "wrong recovery code"), actions);
-        Assert.Equal(3, actions.Count(a => a.Action == "SignInPasswordAccepted"));
+        Assert.Contains(("TwoFactorFailed", "replayed authenticator code"), actions);
+        Assert.Equal(4, actions.Count(a => a.Action == "SignInPasswordAccepted"));
         Assert.All(audit, e => Assert.Equal(Reviewer, e.Actor));
     }
 

@@ -21,13 +21,20 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A code for the current step, waiting for the next step when this one has under 3 s left (so it is not stale on arrival).</summary>
-    public static async Task<string> FreshCodeAsync(string base32Key)
+    /// <summary>
+    /// A code for the current step, waiting for the next step when this one has under 3 s left (so it is not stale on
+    /// arrival) or when its code is one already used (the portal accepts each code once).
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(string base32Key, params string[] used)
     {
-        var now = DateTimeOffset.UtcNow;
-        var left = 30 - (now.ToUnixTimeSeconds() % 30);
-        if (left < 3) await Task.Delay(TimeSpan.FromSeconds(left + 0.2));
-        return Code(base32Key, DateTimeOffset.UtcNow);
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var left = 30 - (now.ToUnixTimeMilliseconds() % 30_000) / 1000.0;
+            var code = Code(base32Key, now);
+            if (left >= 3 && !used.Contains(code, StringComparer.Ordinal)) return code;
+            await Task.Delay(TimeSpan.FromSeconds(left + 0.2));
+        }
     }
 
     /// <summary>The key as the portal shows it ("abcd efgh …") back to RFC 4648 base32.</summary>

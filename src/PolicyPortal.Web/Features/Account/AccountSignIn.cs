@@ -19,7 +19,7 @@ internal enum SignInStep
 /// The two steps of sign-in (password, then a TOTP or recovery code when the user has a second factor), each attempt
 /// written to the audit log with its outcome. The user is only ever told "wrong user name or password", never which.
 /// </summary>
-internal sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAudit audit, IHttpContextAccessor accessor)
+internal sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInAudit audit, TotpReplayGuard replay, IHttpContextAccessor accessor)
 {
     private static string? dummyHash;
 
@@ -66,6 +66,11 @@ internal sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManage
         if (user is null) return SignInStep.NoPendingSignIn;
         var digits = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
         var isTotp = digits.Length == 6 && digits.All(char.IsAsciiDigit);
+        if (isTotp && await replay.WasUsedAsync(user, digits))
+        {
+            await audit.RecordAsync(Http, SignInActions.TwoFactorFailed, user.UserName ?? user.Id, user.Id, "replayed authenticator code");
+            return SignInStep.Failed;
+        }
         var result = isTotp
             ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, remember, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
@@ -73,6 +78,7 @@ internal sealed class AccountSignIn(SignInManager<PortalUser> signIn, UserManage
         var name = user.UserName ?? user.Id;
         if (result.Succeeded)
         {
+            if (isTotp) await replay.RememberAsync(user, digits);
             await audit.RecordAsync(Http, SignInActions.Succeeded, name, user.Id, $"password + {method}");
             return SignInStep.Done;
         }
