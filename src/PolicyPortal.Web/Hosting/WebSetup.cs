@@ -45,33 +45,30 @@ internal static class WebSetup
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         var accounts = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, accounts.SessionRecheckSeconds)));
+        services.AddSessionCookies(accounts, builder.Environment);
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "PolicyPortal.Auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/denied";
-            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.IdleTimeoutMinutes);
-            cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
             // Deny by default: every endpoint needs a signed-in user unless it opts out by name ([AllowAnonymous]).
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(TwoFactorPolicy.Name, p => TwoFactorPolicy.Configure(p, accounts));
         services.AddAntiforgery(o => o.Cookie.Name = "PolicyPortal.Antiforgery");
         services.AddSingleton<RefusedAccess>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResults>();
 
         services.AddValidatorsFromAssembly(typeof(WebSetup).Assembly);
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<TotpReplayGuard>();
         services.AddScoped<Features.Enterprises.EnterpriseRegistration>();
         services.AddScoped<Features.Enterprises.CurrentEnterprise>();
         services.AddScoped<Features.Applications.ApplicationLedger>();
         services.AddScoped<Features.Applications.ApplicationService>();
+        services.Configure<Features.Applications.EvidenceQuotaOptions>(builder.Configuration.GetSection("Storage"));
+        services.AddScoped<Features.Applications.EvidenceQuota>();
         services.AddScoped<Features.Review.ReviewQueue>();
         services.AddScoped<Features.Review.ReviewerAccess>();
         services.AddScoped<Features.Review.ReviewDecisions>();
@@ -111,6 +108,7 @@ internal static class WebSetup
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirement>();
         app.UseMiddleware<Features.Applications.ApplicationOwnership>();
         app.UseMiddleware<Features.Admin.AdminDistrictGuard>();
         app.UseMiddleware<Features.Review.ReviewDeskGuard>();

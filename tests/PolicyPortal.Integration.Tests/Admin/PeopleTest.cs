@@ -15,7 +15,7 @@ namespace PolicyPortal.Integration.Tests.Admin;
 /// </summary>
 public abstract partial class PeopleTest(string name) : AdminTest(name)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:SessionRecheckSeconds"] = "0" };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:SessionCheckSeconds"] = "0" };
 
     protected HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using PolicyPortal.Infrastructure.Data;
@@ -9,8 +10,10 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, SignInManager<PortalUser> signIn, SignInAudit audit) =>
         {
+            if (http.User.Identity?.IsAuthenticated == true)
+                await audit.RecordAsync(http, SignInActions.SignedOut, http.User.Identity.Name ?? "", http.User.FindFirstValue(ClaimTypes.NameIdentifier));
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         }).RequireAuthorization().WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute(true)).ExcludeFromDescription();
@@ -22,10 +25,7 @@ internal static class AccountEndpoints
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl, "/"));
         }).AllowAnonymous().ExcludeFromDescription();
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

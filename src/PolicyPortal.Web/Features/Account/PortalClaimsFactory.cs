@@ -14,6 +14,8 @@ internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleMan
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("name", user.DisplayName));
+        if (user.TwoFactorEnabled)
+            identity.AddClaim(new Claim(TwoFactorPolicy.EnabledClaim, "1"));
         if (user.District is { } district)
             identity.AddClaim(new Claim(PortalRoles.DistrictClaim, district));
         return identity;

@@ -7,7 +7,7 @@ namespace PolicyPortal.Web.Features.Account;
 
 /// <summary>
 /// Identity's sign-in with one rule more: a disabled (staff) or locked (enterprise) account cannot sign in, and a session it
-/// already has fails its next security-stamp check (every <c>Accounts:SessionRecheckSeconds</c>) — the people pages also
+/// already has fails its next security-stamp check (every <c>Accounts:SessionCheckSeconds</c>) — the people pages also
 /// renew the stamp, so the session ends even if this flag were missed.
 /// </summary>
 internal sealed class PortalSignInManager(UserManager<PortalUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<PortalUser> claims,

@@ -21,7 +21,7 @@ internal static class EvidenceEndpoints
     {
         var group = app.MapGroup("/enterprise").RequireAuthorization(p => p.RequireRole(PortalRoles.Enterprise)).ExcludeFromDescription();
 
-        group.MapPost("/claims/{claimId:long}/evidence", async (long claimId, IFormFile? file, HttpContext http, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, TimeProvider clock, CancellationToken ct) =>
+        group.MapPost("/claims/{claimId:long}/evidence", async (long claimId, IFormFile? file, HttpContext http, ClaimsPrincipal user, PortalDbContext db, IEvidenceStore store, EvidenceQuota quota, TimeProvider clock, CancellationToken ct) =>
         {
             var owned = await OwnedClaimAsync(db, user, claimId, ct);
             if (owned is null) return await RefusedAsync(http, db.Claims.AnyAsync(c => c.Id == claimId, ct));
@@ -35,6 +35,7 @@ internal static class EvidenceEndpoints
             buffer.Position = 0;
             var type = EvidenceFile.Sniff(buffer);
             if (type is null) return Results.LocalRedirect($"{back}?evidence=bad-type");
+            if (!await quota.HasRoomAsync(claimId, buffer.Length, ct)) return Results.LocalRedirect($"{back}?evidence=over-quota");
 
             var key = $"{Guid.NewGuid():N}{Guid.NewGuid():N}";
             var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
@@ -47,7 +48,11 @@ internal static class EvidenceEndpoints
             });
             try
             {
-                await db.SaveChangesAsync(ct);
+                if (!await quota.SaveWithinQuotaAsync(claimId, buffer.Length, ct))
+                {
+                    await store.DeleteAsync(key, CancellationToken.None); // lost the race for the last room: nothing kept
+                    return Results.LocalRedirect($"{back}?evidence=over-quota");
+                }
             }
             catch (DbUpdateException)
             {
