@@ -67,6 +67,7 @@ public static class DatabaseInitializer
 
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;
+        await FirstAdministrator.EnsureAsync(db, sp.GetRequiredService<UserManager<PortalUser>>(), accounts.FirstAdmin, sp.GetRequiredService<TimeProvider>(), logger, cancellationToken);
         if (accounts.SeedDemoAccounts ?? !database.IsPostgres)
         {
             await DemoAccounts.SeedAsync(sp.GetRequiredService<UserManager<PortalUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<TimeProvider>(), logger);

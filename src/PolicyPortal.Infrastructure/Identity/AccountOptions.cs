@@ -35,6 +35,8 @@ public sealed class AccountOptions
     public string? PublicBaseUrl { get; set; }
     /// <summary>Seed the demo accounts (on by default on the embedded SQLite database only).</summary>
     public bool? SeedDemoAccounts { get; set; }
+    /// <summary>The first portal-wide administrator of a new database (see <see cref="FirstAdministrator"/>).</summary>
+    public FirstAdminOptions FirstAdmin { get; set; } = new();
 
     public IReadOnlyList<string> TwoFactorRoleList =>
         TwoFactorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
