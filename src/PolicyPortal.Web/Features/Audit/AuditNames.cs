@@ -1,3 +1,4 @@
+using PolicyPortal.Domain.Enterprises;
 using System.Globalization;
 using System.Text.Json;
 using PolicyPortal.Domain;
@@ -76,6 +77,8 @@ internal static class AuditNames
         if (value.ValueKind == JsonValueKind.String)
         {
             var text = value.GetString()!;
+            // Contact details are masked in every audit view, as in lists and exports.
+            if (key.Contains("phone", StringComparison.OrdinalIgnoreCase) || key.Contains("email", StringComparison.OrdinalIgnoreCase)) return ContactMask.Any(text);
             if (key == "status" && Enum.TryParse<ApplicationStatus>(text, out var status)) return english ? status.DisplayName().En : status.DisplayName().Zh;
             if (key == "decision" && Enum.TryParse<ClaimDecision>(text, out var d)) return d == ClaimDecision.Approved ? (english ? "approved" : "通过") : (english ? "rejected" : "不予支持");
             if (key == "supplementDeadline" && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
