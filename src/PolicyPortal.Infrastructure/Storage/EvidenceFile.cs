@@ -54,14 +54,23 @@ public static class EvidenceFile
         return null;
     }
 
-    /// <summary>The uploader's file name made safe to show and to send back: no path, no control characters, at most 100 characters.</summary>
+    /// <summary>
+    /// The uploader's file name made safe to show and to send back: no path, no control or invisible formatting characters
+    /// (a right-to-left override could show "报告.exe" as "exe.告报"), none of the characters Windows forbids, at most 100
+    /// characters, and ending in the extension of the type the content was sniffed as ("页面.html" holding a PDF becomes
+    /// "页面.html.pdf"), so a saved download opens as what it is.
+    /// </summary>
     public static string SafeName(string? name, EvidenceType type)
     {
         var last = (name ?? "").Replace('\\', '/').Split('/').LastOrDefault() ?? "";
-        var clean = new string([.. last.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim().TrimStart('.');
-        if (clean.Length > 100) clean = clean[^100..];
+        var clean = new string([.. last.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format
+                                                    && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim().TrimStart('.').TrimEnd('.', ' ');
         var extension = type switch { EvidenceType.Pdf => ".pdf", EvidenceType.Jpeg => ".jpg", EvidenceType.Png => ".png", EvidenceType.Ofd => ".ofd" };
-        if (clean.Length == 0) clean = "evidence" + extension;
+        var fits = clean.EndsWith(extension, StringComparison.OrdinalIgnoreCase)
+                   || (type == EvidenceType.Jpeg && clean.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase));
+        if (clean.Length == 0) clean = "evidence";
+        if (!fits) clean += extension;
+        if (clean.Length > 100) clean = clean[^100..];
         return clean;
     }
 }

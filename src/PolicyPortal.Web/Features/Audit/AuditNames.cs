@@ -1,3 +1,4 @@
+using PolicyPortal.Domain.Enterprises;
 using System.Globalization;
 using System.Text.Json;
 using PolicyPortal.Domain;
@@ -111,6 +112,8 @@ internal static class AuditNames
         if (value.ValueKind == JsonValueKind.String)
         {
             var text = value.GetString()!;
+            // Contact details are masked in every audit view, as in lists and exports.
+            if (key.Contains("phone", StringComparison.OrdinalIgnoreCase) || key.Contains("email", StringComparison.OrdinalIgnoreCase)) return ContactMask.Any(text);
             if (names is not null && key is "role" or "district")
             {
                 var name = names[key == "role" ? $"Role.{text}" : $"District.{text}"];

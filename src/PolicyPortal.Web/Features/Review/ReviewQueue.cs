@@ -1,3 +1,4 @@
+using PolicyPortal.Domain.Enterprises;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,9 @@ public sealed record QueueFilter(string Status, string? Clause, string? Search, 
 }
 
 /// <summary>One row of the queue.</summary>
+/// <param name="Contact">The application's contact, name and masked phone: the full number is on the desk only.</param>
 public sealed record QueueRow(long Id, string? TrackingNumber, string District, string Enterprise, string CreditCode, ApplicationStatus Status,
-    DateTimeOffset? SubmittedAt, long? TotalFen, int? DueDay);
+    DateTimeOffset? SubmittedAt, long? TotalFen, int? DueDay, string Contact = "");
 
 /// <summary>
 /// The review queue: only the reviewer's district (a portal-wide admin sees all), filtered, sorted, and paged by key
@@ -74,7 +76,9 @@ internal sealed class ReviewQueue(PortalDbContext db, TimeProvider clock)
 
         var rows = await (from a in q
                           join e in db.Enterprises on a.EnterpriseId equals e.Id
-                          select new QueueRow(a.Id, a.TrackingNumber, a.District, e.Name, e.CreditCode, a.Status, a.SubmittedAt, a.FrozenTotalFen, a.ReviewDueDay))
+                          // Masked in the projection (evaluated as the rows are read), so the list never holds a full number.
+                          select new QueueRow(a.Id, a.TrackingNumber, a.District, e.Name, e.CreditCode, a.Status, a.SubmittedAt, a.FrozenTotalFen, a.ReviewDueDay,
+                              ContactMask.Person(a.ContactName, a.ContactPhone)))
             .Take(PageSize + 1).ToListAsync(ct);
         string? next = null;
         if (rows.Count > PageSize)

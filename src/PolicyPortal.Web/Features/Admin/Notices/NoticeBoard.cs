@@ -14,8 +14,9 @@ using PolicyPortal.Web.Features.Audit;
 namespace PolicyPortal.Web.Features.Admin.Notices;
 
 /// <summary>One award on a notice list (the live list, or a published notice's line).</summary>
+/// <param name="Contact">On the live list only (the administrators'), name and masked phone; a published notice names no contact.</param>
 public sealed record NoticeRow(int Position, long ClaimId, long ApplicationId, string? TrackingNumber, string EnterpriseName, string CreditCode,
-    string Project, string Clause, string ClauseTitle, long AmountFen)
+    string Project, string Clause, string ClauseTitle, long AmountFen, string? Contact = null)
 {
     public static NoticeRow From(NoticeLine l) =>
         new(l.Position, l.ClaimId, l.ApplicationId, l.TrackingNumber, l.EnterpriseName, l.CreditCode, l.Project, l.Clause, l.ClauseTitle, l.AmountFen);
@@ -45,12 +46,12 @@ internal sealed class NoticeBoard(PortalDbContext db, CatalogStore catalogs, Rev
                           where a.District == district && a.Year == year && Decided.Contains(a.Status)
                                 && c.Decision == ClaimDecision.Approved && c.ApprovedFen > 0
                           orderby a.Id, c.Id
-                          select new { ClaimId = c.Id, ApplicationId = a.Id, a.TrackingNumber, e.Name, e.CreditCode, Project = p.Name, c.Clause, Fen = c.ApprovedFen!.Value })
+                          select new { ClaimId = c.Id, ApplicationId = a.Id, a.TrackingNumber, e.Name, e.CreditCode, Project = p.Name, c.Clause, Fen = c.ApprovedFen!.Value, a.ContactName, a.ContactPhone })
             .AsNoTracking().ToListAsync(ct);
         var doc = (await catalogs.GetActiveAsync(district, ct)).Document;
         var titles = doc.Articles.SelectMany(a => a.Parts.Select(p => (p.Code, Title: $"{a.Label} {p.Title}"))).ToDictionary(x => x.Code, x => x.Title, StringComparer.Ordinal);
         return [.. rows.Select((r, i) => new NoticeRow(i + 1, r.ClaimId, r.ApplicationId, r.TrackingNumber, r.Name, r.CreditCode, r.Project, r.Clause,
-            titles.GetValueOrDefault(r.Clause, ""), r.Fen))];
+            titles.GetValueOrDefault(r.Clause, ""), r.Fen, Domain.Enterprises.ContactMask.Person(r.ContactName, r.ContactPhone)))];
     }
 
     /// <summary>The notice in force (the latest 期) with its lines, or null.</summary>

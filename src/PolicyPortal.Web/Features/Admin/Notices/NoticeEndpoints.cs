@@ -22,7 +22,7 @@ internal static class NoticeEndpoints
             if (notice is null) return Results.NotFound();
             var name = (await catalogs.GetActiveAsync(district, ct)).Document.DistrictName;
             var seq = notice.Sequence.ToString(CultureInfo.InvariantCulture);
-            return Send(http, format, notice.Lines.Select(NoticeRow.From),
+            return Send(http, format, notice.Lines.Select(NoticeRow.From), contacts: false,
                 $"notice-{district}-{year.ToString(CultureInfo.InvariantCulture)}-{seq}", $"{name}{year.ToString(CultureInfo.InvariantCulture)}年度奖补公示名单（第{seq}期）");
         }).AllowAnonymous().ExcludeFromDescription();
 
@@ -33,14 +33,14 @@ internal static class NoticeEndpoints
             var y = year ?? BeijingTime.DateOf(clock.GetUtcNow()).Year;
             var rows = await board.LiveAsync(scoped, y, ct);
             var name = (await catalogs.GetActiveAsync(scoped, ct)).Document.DistrictName;
-            return Send(http, format, rows, $"notice-draft-{scoped}-{y.ToString(CultureInfo.InvariantCulture)}", $"{name}{y.ToString(CultureInfo.InvariantCulture)}年度奖补公示名单（未发布）");
+            return Send(http, format, rows, contacts: true, $"notice-draft-{scoped}-{y.ToString(CultureInfo.InvariantCulture)}", $"{name}{y.ToString(CultureInfo.InvariantCulture)}年度奖补公示名单（未发布）");
         }).RequireAuthorization(p => p.RequireRole(PortalRoles.Admin)).ExcludeFromDescription();
     }
 
-    private static IResult Send(HttpContext http, string format, IEnumerable<NoticeRow> rows, string asciiName, string title)
+    private static IResult Send(HttpContext http, string format, IEnumerable<NoticeRow> rows, bool contacts, string asciiName, string title)
     {
         var csv = format == "csv";
-        var bytes = csv ? NoticeExport.Csv(rows) : NoticeExport.Xlsx(rows, title);
+        var bytes = csv ? NoticeExport.Csv(rows, contacts) : NoticeExport.Xlsx(rows, title, contacts);
         var extension = csv ? ".csv" : ".xlsx";
         http.Response.Headers.ContentDisposition = NoticeExport.Disposition(asciiName + extension, title + extension);
         http.Response.Headers.CacheControl = "no-store";

@@ -17,11 +17,13 @@ namespace PolicyPortal.Web.Features.Admin.Notices;
 internal static class NoticeExport
 {
     public static readonly string[] Headers = ["序号", "企业名称", "统一社会信用代码", "项目名称", "条款编号", "条款名称", "核定金额（元）"];
+    /// <summary>The live list's extra column for its administrators: the contact, the phone masked.</summary>
+    public const string ContactHeader = "联系人（电话已脱敏）";
 
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Csv(IEnumerable<NoticeRow> rows)
+    public static byte[] Csv(IEnumerable<NoticeRow> rows, bool contacts = false)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -33,18 +35,18 @@ internal static class NoticeExport
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         using (var csv = new CsvWriter(writer, config))
         {
-            foreach (var h in Headers) csv.WriteField(h);
+            foreach (var h in contacts ? Headers.Append(ContactHeader) : Headers) csv.WriteField(h);
             csv.NextRecord();
             foreach (var r in rows)
             {
-                foreach (var cell in Cells(r)) csv.WriteField(Neutralise(cell));
+                foreach (var cell in contacts ? Cells(r).Append(r.Contact ?? "") : Cells(r)) csv.WriteField(Neutralise(cell));
                 csv.NextRecord();
             }
         }
         return stream.ToArray();
     }
 
-    public static byte[] Xlsx(IEnumerable<NoticeRow> rows, string sheetTitle)
+    public static byte[] Xlsx(IEnumerable<NoticeRow> rows, string sheetTitle, bool contacts = false)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -55,16 +57,17 @@ internal static class NoticeExport
             styles.Stylesheet = Stylesheet();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(Row(1, Headers.Select(h => Text(h, style: 1))));
+            data.Append(Row(1, (contacts ? Headers.Append(ContactHeader) : Headers).Select(h => Text(h, style: 1))));
             uint index = 2;
             foreach (var r in rows)
             {
                 var cells = Cells(r).Take(6).Select((c, i) => i == 0 ? Number(r.Position, 0) : Text(c, 0)).Append(Number(r.AmountFen / 100m, 2));
+                if (contacts) cells = cells.Append(Text(r.Contact ?? "", 0));
                 data.Append(Row(index++, cells));
             }
             sheetPart.Worksheet = new Worksheet(
                 new Columns(
-                    Column(1, 6), Column(2, 36), Column(3, 22), Column(4, 30), Column(5, 18), Column(6, 36), Column(7, 16)),
+                    Column(1, 6), Column(2, 36), Column(3, 22), Column(4, 30), Column(5, 18), Column(6, 36), Column(7, 16), Column(8, 24)),
                 data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetTitle) });
