@@ -18,11 +18,13 @@ public enum Persona
     OtherAdmin,
     /// <summary>admin: a portal-wide administrator (no district).</summary>
     PortalAdmin,
+    /// <summary>auditor: reads the audit log and nothing else (三权分立).</summary>
+    Auditor,
 }
 
 /// <summary>The ids the rows' addresses need, made by <see cref="AuthorizationMatrixTests"/> before the matrix runs.</summary>
 public sealed record MatrixSeed(long DraftId, long DraftClaimId, long DraftEvidenceId, long SpareEvidenceId, long SubmittedId, string SubmittedTracking,
-    long SubmittedEvidenceId, string District, int Year);
+    long SubmittedEvidenceId, string District, int Year, long EnterpriseId, string ReviewerUserId);
 
 /// <summary>A form post: its fields (the antiforgery token is added), and a file for multipart uploads.</summary>
 public sealed record MatrixPost(IReadOnlyDictionary<string, string> Fields, byte[]? File = null, bool Json = false)
@@ -55,6 +57,10 @@ public static class AuthorizationMatrix
     public static readonly Persona[] Staff = [Persona.Reviewer, Persona.OtherReviewer, Persona.DistrictAdmin, Persona.OtherAdmin, Persona.PortalAdmin];
     public static readonly Persona[] Admins = [Persona.DistrictAdmin, Persona.OtherAdmin, Persona.PortalAdmin];
     public static readonly Persona[] DistrictAdmins = [Persona.DistrictAdmin, Persona.PortalAdmin];
+    /// <summary>Readers of the audit log: the auditor and the administrators (each within their own district).</summary>
+    public static readonly Persona[] AuditReaders = [Persona.Auditor, .. Admins];
+    /// <summary>The roles that may turn on a second factor (Accounts:TwoFactorRoles: reviewers and administrators).</summary>
+    public static readonly Persona[] TwoFactorUsers = [.. Staff];
 
     /// <summary>Endpoints that may answer anonymous visitors ([AllowAnonymous]); any other endpoint allowing them fails the test.</summary>
     public static readonly string[] PublicPatterns =
@@ -62,6 +68,7 @@ public static class AuthorizationMatrix
         "/", "/not-found", "/error", "/account/login", "/account/denied", "/register", "/calculator", "/calculator/result", "/notices",
         "/notices/{District}/{Year:int}", "/notices/{district}/{year:int}/{format:regex(^(csv|xlsx)$)}", "/culture/{culture}",
         "/api/v1/clauses", "/api/v1/calculations", "/openapi/{documentName}.json", "/healthz",
+        "/account/activate", "/account/login/two-factor",
     ];
 
     /// <summary>Endpoints not tried, each with the reason.</summary>
@@ -101,6 +108,11 @@ public static class AuthorizationMatrix
         new("/workbench", SignedIn, _ => "/workbench", _ => ("/workbench", NoForm)),
         new("/inbox", SignedIn, _ => "/inbox", _ => ("/inbox", Form("read-all"))),
         new("/account/logout", SignedIn, null, _ => ("/account/logout", NoFields), SignsOut: true),
+        new("/account/password", SignedIn, _ => "/account/password", _ => ("/account/password", Form("change-password", ("Input.CurrentPassword", "")))),
+        // Anonymous by design: the invitation link carries its own token; the second step needs a password step just passed.
+        new("/account/activate", Everyone, _ => "/account/activate?user=nobody&token=forged", _ => ("/account/activate?user=nobody&token=forged", Form("activate"))),
+        new("/account/login/two-factor", Everyone, _ => "/account/login/two-factor", _ => ("/account/login/two-factor", Form("second-factor", ("Input.Code", "000000")))),
+        new("/account/two-factor", TwoFactorUsers, _ => "/account/two-factor", _ => ("/account/two-factor", Form("enable-2fa", ("Input.Code", "")))),
 
         // Enterprises, each on its own data.
         new("/enterprise/profile", Enterprises, _ => "/enterprise/profile", _ => ("/enterprise/profile", Form("profile", ("Input.ContactName", "")))),
@@ -138,6 +150,19 @@ public static class AuthorizationMatrix
         new("/admin/budgets", DistrictAdmins, s => $"/admin/budgets?{Q(s)}", s => ($"/admin/budgets?{Q(s)}", NoForm)),
         new("/admin/notices", DistrictAdmins, s => $"/admin/notices?{Q(s)}", s => ($"/admin/notices?{Q(s)}", Form("publish", ("district", s.District), ("days", "1")))),
         new("/admin/notices/live/{format:regex(^(csv|xlsx)$)}", DistrictAdmins, s => $"/admin/notices/live/csv?{Q(s)}"),
+        // People: a district administrator manages their own district's staff and enterprise accounts only.
+        new("/admin/people", Admins, _ => "/admin/people", _ => ("/admin/people", NoForm)),
+        new("/admin/people/invite", Admins, _ => "/admin/people/invite", _ => ("/admin/people/invite", Form("invite", ("Input.UserName", "")))),
+        new("/admin/people/staff/{Id}", DistrictAdmins, s => $"/admin/people/staff/{s.ReviewerUserId}",
+            s => ($"/admin/people/staff/{s.ReviewerUserId}", Form("state", ("StateInput.Reason", ""))), Needs: "the seed district's reviewer"),
+        new("/admin/people/enterprises", Admins, _ => "/admin/people/enterprises", _ => ("/admin/people/enterprises", NoForm)),
+        new("/admin/people/enterprises/{EnterpriseId:long}", DistrictAdmins, s => $"/admin/people/enterprises/{s.EnterpriseId}",
+            s => ($"/admin/people/enterprises/{s.EnterpriseId}", Form("lock", ("Input.Reason", ""))), Needs: "the demo enterprise"),
+
+        // The audit log: read-only, for the auditor and the administrators.
+        new("/audit", AuditReaders, _ => "/audit", _ => ("/audit", NoForm)),
+        new("/audit/export.csv", AuditReaders, _ => "/audit/export.csv"),
+
         new("/admin/payments", DistrictAdmins, s => $"/admin/payments?{Q(s)}", s => ($"/admin/payments?{Q(s)}", Form("pay", ("district", s.District)))),
     ];
 }

@@ -185,6 +185,7 @@ public sealed class AuthorizationMatrixTests() : AdminTest("authz-matrix")
         Persona.DistrictAdmin => $"admin-{District}",
         Persona.OtherAdmin => "admin-fengtai",
         Persona.PortalAdmin => DemoAccounts.AdminUser,
+        Persona.Auditor => DemoAccounts.AuditorUser,
         _ => throw new ArgumentOutOfRangeException(nameof(persona)),
     };
 
@@ -238,7 +239,10 @@ public sealed class AuthorizationMatrixTests() : AdminTest("authz-matrix")
         using var admin = await SignInAsync(DemoAccounts.AdminUser);
         using (var published = await Forms.SubmitAsync(admin, $"/admin/notices?district={District}&year={Year}", new Dictionary<string, string> { ["days"] = "7" }))
             Assert.Contains("公示名单已冻结并发布", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        return new MatrixSeed(draft.Id, draftClaim, evidence, spare, submitted.Id, submitted.TrackingNumber!, submittedEvidence, District, Year);
+        string reviewerId;
+        await using (var db = Database.CreateContext())
+            reviewerId = await db.Users.Where(u => u.UserName == DemoAccounts.ReviewerUser(District)).Select(u => u.Id).SingleAsync();
+        return new MatrixSeed(draft.Id, draftClaim, evidence, spare, submitted.Id, submitted.TrackingNumber!, submittedEvidence, District, Year, demo, reviewerId);
     }
 
     private async Task<long> EvidenceAsync(long claimId)
