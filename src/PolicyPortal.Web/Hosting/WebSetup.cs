@@ -92,6 +92,7 @@ internal static class WebSetup
         }
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<DatabaseUnavailable>(); // 503 while the database is down, in every environment
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();
         app.UseApiBrowser();
