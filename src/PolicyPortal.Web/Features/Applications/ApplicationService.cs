@@ -86,8 +86,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.ContactName = name.Trim();
         application.ContactPhone = phone.Trim();
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await SaveEditAsync(ct) is { Ok: false } refused ? [("ContactName", refused.Error!.Zh)] : [];
     }
 
     public async Task<Outcome> AddProjectAsync(Application application, string name, string? description, CancellationToken ct = default)
@@ -95,12 +94,13 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return NotEditable(application);
         name = name.Trim();
         if (name.Length is 0 or > 200) return Outcome.Refused("请输入项目名称（不超过 200 字）", "Enter a project name (at most 200 characters)");
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (description?.Length > 2000) return Outcome.Refused("项目说明不超过 2000 字", "The description is at most 2000 characters");
         if (application.Projects.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
             return Outcome.Refused("已有同名项目", "A project with this name exists");
-        application.Projects.Add(new Project { Name = name, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
+        application.Projects.Add(new Project { Name = name, Description = description });
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     public async Task<Outcome> AddClaimAsync(Application application, long projectId, ClaimDraft draft, CancellationToken ct = default)
@@ -130,8 +130,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
             AttestationsJson = JsonSerializer.Serialize(part.Attestations.Where(draft.Attested.Contains).ToList()),
         });
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     public async Task<Outcome> RemoveClaimAsync(Application application, long claimId, CancellationToken ct = default)
@@ -141,8 +140,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         if (project is null) return Outcome.Refused("申报事项不存在", "No such claim");
         project.Claims.RemoveAll(c => c.Id == claimId);
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     /// <summary>The engine's result for the saved claims, plus an unsaved one being filled in.</summary>
@@ -338,6 +336,24 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
 
     private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
         notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
+
+    /// <summary>
+    /// Saves an edit of a draft. The application's version is its concurrency token: when another request (a second tab,
+    /// a double click) changed it since this one loaded it, nothing is written and the person is asked to reload.
+    /// </summary>
+    private async Task<Outcome> SaveEditAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Refused("该申报刚刚在别处（可能是另一个窗口）被修改，本次未保存：请刷新页面后重试", "The application was changed elsewhere (another tab?) meanwhile and this change was not saved: reload and try again");
+        }
+    }
 
     private void Touch(Application application)
     {
