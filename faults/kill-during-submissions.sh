@@ -27,7 +27,8 @@ KILL_AT="${KILL_AT:-0.3}"
 TIMEOUT="${TIMEOUT:-600}"
 DB="pp_killsub_$(date +%s)"
 deadline=$(( $(date +%s) + TIMEOUT ))
-( sleep "$TIMEOUT"; echo "FAIL: timed out after $TIMEOUT s" >&2; kill -TERM $$ ) & PP_PIDS+=($!)
+trap 'exit 124' TERM
+( trap 'kill $s 2>/dev/null; exit 0' TERM; sleep "$TIMEOUT" & s=$!; wait $s; echo "FAIL: timed out after $TIMEOUT s" >&2; kill -TERM $$ ) & PP_PIDS+=($!)
 
 pp_start_postgres
 pp_build_portal
@@ -40,7 +41,7 @@ q() { psql -d "$DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
 
 PORT="$(pp_free_port)"
 URL="http://127.0.0.1:$PORT"
-SETTINGS=(Scheduler__Enabled=false)
+SETTINGS=(Accounts__SeedDemoAccounts=true Scheduler__HeartbeatSeconds=5)  # demo data opens this year's windows
 pp_start_portal portal "$PORT" "$DB" "${SETTINGS[@]}"
 pp_wait_healthy "$PORT"
 
@@ -58,7 +59,7 @@ until grep -q '^ready ' "$ACKS"; do
   sleep 0.2
 done
 ready="$(awk '/^ready /{print $2}' "$ACKS")"
-[ "$ready" -gt 0 ] || pp_die "no draft could be prepared (see $PP_WORK/driver.log)"
+[ "$ready" -gt 0 ] || { tail -20 "$PP_WORK/driver.log" >&2; pp_die "no draft could be prepared"; }
 threshold="$(python3 -c "print(max(1, int($ready * $KILL_AT)))")"
 pp_log "$ready drafts ready; the storm is on; SIGKILL at $threshold acknowledged"
 storm_started="$(date +%s.%N)"
@@ -75,7 +76,8 @@ pp_log "SIGKILL portal (pid $portal_pid) with $at_kill acknowledged"
 wait "$driver" || true
 cat "$PP_WORK/driver.log"
 
-# Restart on the same database.
+# Restart on the same database (on another port: the dead process's port is still recorded as its own).
+PORT="$(pp_free_port)"
 pp_start_portal portal2 "$PORT" "$DB" "${SETTINGS[@]}"
 pp_wait_healthy "$PORT"
 restarted_at="$(date +%s.%N)"

@@ -84,10 +84,10 @@ await Task.WhenAll(prepared.Select(async p =>
         if (!receipt.Contains("submitted=1", StringComparison.Ordinal)) throw new InvalidOperationException($"submit answered {receipt}");
         Record($"ack {p.Application} {p.Index}");
         Interlocked.Increment(ref acknowledged);
-        var shown = await p.Client.GetStringAsync(new Uri(receipt, UriKind.Relative));
+        var shown = await p.Client.GetStringAsync(new Uri(receipt, UriKind.RelativeOrAbsolute));
         Record($"number {p.Application} {Browser.TrackingNumber().Match(shown).Groups[1].Value}");
     }
-    catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+    catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or UriFormatException)
     {
         Interlocked.Increment(ref failed);
     }

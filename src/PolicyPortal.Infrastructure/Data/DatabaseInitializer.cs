@@ -63,6 +63,8 @@ public static class DatabaseInitializer
         await PolicyPortal.Infrastructure.Catalog.CatalogStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Scheduling.ReviewRules.SeedCalendarAsync(db, sp.GetRequiredService<IOptions<Scheduling.ReviewOptions>>().Value, cancellationToken);
 
+        await Identity.PortalRoles.SeedAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
         var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var accounts = sp.GetRequiredService<IOptions<AccountOptions>>().Value;
         if (accounts.SeedDemoAccounts ?? !database.IsPostgres)

@@ -25,9 +25,7 @@ public static class DemoAccounts
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(roles);
-        foreach (var role in PortalRoles.All)
-            if (!await roles.RoleExistsAsync(role))
-                await roles.CreateAsync(new IdentityRole(role));
+        await PortalRoles.SeedAsync(roles);
 
         await EnsureAsync(users, clock, logger, EnterpriseUser, "示例科技有限公司", "shijingshan", PortalRoles.Enterprise);
         foreach (var district in Districts.All)
