@@ -37,7 +37,8 @@ public static class InfrastructureSetup
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Scheduling.ReviewRules>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<Catalog.CatalogStore>();
+        var catalogContext = CatalogContextOptions(database.IsPostgres, connectionString!);
+        builder.Services.AddSingleton(sp => new Catalog.CatalogStore(() => new PortalDbContext(catalogContext), sp.GetRequiredService<TimeProvider>()));
         var storage = configuration.GetSection(Storage.StorageOptions.Section).Get<Storage.StorageOptions>() ?? new Storage.StorageOptions();
         if (storage.IsS3)
         {
@@ -68,6 +69,19 @@ public static class InfrastructureSetup
             options.UseNpgsql(PostgresConnectionString(connectionString), npgsql => npgsql.EnableRetryOnFailure(3));
         else
             options.UseSqlite(connectionString);
+    }
+
+    /// <summary>
+    /// The catalog store's own contexts: on PostgreSQL a pool of its own (another application name is another pool), so a
+    /// catalog read inside a request's transaction never waits for a connection that transaction's peers hold.
+    /// </summary>
+    private static DbContextOptions<PortalDbContext> CatalogContextOptions(bool postgres, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        ConfigureProvider(options, postgres, postgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "PolicyPortal catalog", MaxPoolSize = 4 }.ConnectionString
+            : connectionString);
+        return options.Options;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyPortal.Domain.Calculation;
 using PolicyPortal.Domain.Catalog;
 using PolicyPortal.Infrastructure.Data;
@@ -15,7 +14,14 @@ public sealed record ActiveCatalog(string District, int Version, PolicyDocument 
 /// once and is thread-safe). The version in force is the highest approved one whose effective day (Beijing) has come.
 /// Seeds version 1 of every district from the shipped files on first start.
 /// </summary>
-public sealed class CatalogStore(IServiceScopeFactory scopes, TimeProvider clock)
+/// <remarks>
+/// The store reads through contexts of its own (<paramref name="openContext"/>), on a connection pool of its own: it is
+/// called from inside the requests' transactions, each of which already holds a connection of the main pool. Were it to
+/// borrow from that pool, a cold cache under load (first requests after start, the 30-second recheck, midnight) would
+/// have every pooled connection held by a transaction waiting for a catalog read that waits for a pooled connection —
+/// a deadlock until the pool's timeout (seen with 50 concurrent approvals on a 50-connection pool).
+/// </remarks>
+public sealed class CatalogStore(Func<PortalDbContext> openContext, TimeProvider clock)
 {
     /// <summary>How long an instance trusts its cached answer to "which version is in force" before asking the database again
     /// (another instance may have approved a change meanwhile).</summary>
@@ -29,8 +35,7 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, TimeProvider clock
     {
         var today = Domain.Applications.DayNumber.Of(Domain.Applications.BeijingTime.DateOf(clock.GetUtcNow()));
         if (_active.TryGetValue((district, today), out var cached) && clock.GetUtcNow() - cached.CheckedAt < Recheck) return cached.Catalog;
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var db = openContext();
         var row = await db.CatalogVersions.AsNoTracking()
             .Where(v => v.District == district && (v.Status == CatalogVersionStatus.Active || v.Status == CatalogVersionStatus.Scheduled || v.Status == CatalogVersionStatus.Superseded)
                 && v.EffectiveDay <= today)
@@ -49,8 +54,7 @@ public sealed class CatalogStore(IServiceScopeFactory scopes, TimeProvider clock
     public async Task<ActiveCatalog> GetVersionAsync(string district, int version, CancellationToken cancellationToken = default)
     {
         if (_versions.TryGetValue((district, version), out var cached)) return cached;
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var db = openContext();
         var row = await db.CatalogVersions.AsNoTracking().SingleAsync(v => v.District == district && v.Version == version, cancellationToken);
         if (row.Status is CatalogVersionStatus.Pending or CatalogVersionStatus.Rejected) return Compile(row); // not final: not cached
         return _versions.GetOrAdd((district, version), _ => Compile(row));

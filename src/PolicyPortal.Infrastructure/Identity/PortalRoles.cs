@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
 namespace PolicyPortal.Infrastructure.Identity;
 
 /// <summary>The portal's roles. Reviewers and admins carry a district (or none, for a portal-wide admin).</summary>
@@ -17,7 +19,10 @@ public static class PortalRoles
     /// <summary>The roles administrators give staff members through the people pages (one each).</summary>
     public static IReadOnlyList<string> Staff { get; } = [Reviewer, Admin, Auditor];
 
-    /// <summary>Creates any role that does not exist yet: on every start, so a database without demo accounts has them too.</summary>
+    /// <summary>
+    /// Creates any role that does not exist yet, on every start: a database without demo accounts needs them too (registering
+    /// an enterprise adds its user to <see cref="Enterprise"/>; without the row a production deployment answered 500).
+    /// </summary>
     public static async Task EnsureAsync(Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole> roles)
     {
         ArgumentNullException.ThrowIfNull(roles);

@@ -101,6 +101,7 @@ internal static class WebSetup
         }
         app.UseMiddleware<RequestLogging>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<DatabaseUnavailable>(); // 503 while the database is down, in every environment
         app.UseMiddleware<RequestLimits>();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles();

@@ -46,6 +46,17 @@ public sealed class RegistrationTests() : PostgresAppTest("register")
     }
 
     [Fact]
+    public async Task Registration_works_on_a_production_database_without_demo_accounts()
+    {
+        // The roles are created on every start, not only with the demo accounts (a production start had none: 500).
+        await using var production = new PortalFactory(Database, new Dictionary<string, string?> { ["Scheduler:Enabled"] = "false", ["Accounts:SeedDemoAccounts"] = "false" });
+        using var client = production.CreateBrowserClient();
+        using var response = await Forms.SubmitAsync(client, "/register", Form(ValidCode));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/enterprise/profile", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registration_creates_the_account_and_the_file_and_signs_in_and_a_second_one_with_the_code_is_refused()
     {
         using var client = Factory.CreateBrowserClient();

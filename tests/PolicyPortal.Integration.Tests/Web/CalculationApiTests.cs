@@ -75,6 +75,8 @@ public sealed class CalculationApiTests() : PostgresAppTest("api"), IDisposable
     [InlineData("""{ "district": "shijingshan", "year": "abc" }""", "year")]
     [InlineData("""{ "district": "shijingshan", "year": 2026, "claims": [] }""", "claims")]
     [InlineData("""{ "district": "shijingshan", "year": 2026, "claims": [ { "id": "a", "clause": "shijingshan.6.1", "tier": "national", "project": "p", "amount": 100 } ] }""", "claims[0].inputs.area")]
+    [InlineData("""{ "district": "shijingshan", "year": 2026, "claims": [ null ] }""", "claims[0]")]
+    [InlineData("""{ "district": "shijingshan", "year": 2026, "claims": [ { "id": "a", "clause": "shijingshan.7.1", "project": "p", "amount": 1 } ], "priorAwards": [ null ] }""", "priorAwards[0]")]
     [InlineData("not json", "body")]
     [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "body")]
     public async Task Bad_input_answers_400_with_problem_details_in_Chinese_and_English_naming_the_field(string json, string field)

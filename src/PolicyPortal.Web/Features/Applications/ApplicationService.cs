@@ -41,29 +41,40 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     }
 
     /// <summary>A draft for the enterprise's district and this year — or the one it already has (one application a year).</summary>
+    /// <remarks>The check and the insert run in one transaction under a lock on the enterprise, so a double click (two
+    /// requests at once) finds one draft, not two.</remarks>
     public async Task<Outcome> CreateDraftAsync(Enterprise owner, AuditActor actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var year = BeijingTime.DateOf(now).Year;
-        var existing = await db.Applications.Where(a => a.EnterpriseId == owner.Id && a.District == owner.District && a.Year == year
-                && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Expired)
-            .Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id) return Outcome.Done(id);
         var window = await WindowAsync(owner.District, year, ct);
-        if (window is null || !window.IsOpen(now))
-            return Outcome.Refused("本年度申报期未开放，暂不能新建申报", "This year's application window is not open");
-        if (Expired((await catalogs.GetActiveAsync(owner.District, ct)).Document, now) is { } expired) return expired;
-        var application = new Application
+        var expired = Expired((await catalogs.GetActiveAsync(owner.District, ct)).Document, now);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
         {
-            EnterpriseId = owner.Id, District = owner.District, Year = year, Status = ApplicationStatus.Draft,
-            ContactName = owner.ContactName, ContactPhone = owner.ContactPhone, // known from the enterprise file
-            CreatedAt = now, UpdatedAt = now,
-        };
-        db.Applications.Add(application);
-        await db.SaveChangesAsync(ct);
-        audit.Application(actor, application.Id, application.District, "Create", null, new { status = nameof(ApplicationStatus.Draft), year = application.Year });
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(application.Id);
+            db.ChangeTracker.Clear(); // a retry starts from the database
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.Database.LockAsync($"draft:{owner.Id}", token);
+            var existing = await db.Applications.Where(a => a.EnterpriseId == owner.Id && a.District == owner.District && a.Year == year
+                    && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Expired)
+                .Select(a => (long?)a.Id).FirstOrDefaultAsync(token);
+            if (existing is { } id) return Outcome.Done(id);
+            if (window is null || !window.IsOpen(now))
+                return Outcome.Refused("本年度申报期未开放，暂不能新建申报", "This year's application window is not open");
+            if (expired is not null) return expired;
+            var application = new Application
+            {
+                EnterpriseId = owner.Id, District = owner.District, Year = year, Status = ApplicationStatus.Draft,
+                ContactName = owner.ContactName, ContactPhone = owner.ContactPhone, // known from the enterprise file
+                CreatedAt = now, UpdatedAt = now,
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync(token);
+            audit.Application(actor, application.Id, application.District, "Create", null, new { status = nameof(ApplicationStatus.Draft), year = application.Year });
+            await db.SaveChangesAsync(token);
+            await tx.CommitAsync(token);
+            return Outcome.Done(application.Id);
+        }, ct);
     }
 
     /// <summary>The application's contact; the field → message pairs are empty when saved.</summary>
@@ -75,8 +86,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.ContactName = name.Trim();
         application.ContactPhone = phone.Trim();
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return [];
+        return await SaveEditAsync(ct) is { Ok: false } refused ? [("ContactName", refused.Error!.Zh)] : [];
     }
 
     public async Task<Outcome> AddProjectAsync(Application application, string name, string? description, CancellationToken ct = default)
@@ -84,12 +94,13 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         if (!ApplicationStateMachine.IsEditableByEnterprise(application.Status)) return NotEditable(application);
         name = name.Trim();
         if (name.Length is 0 or > 200) return Outcome.Refused("请输入项目名称（不超过 200 字）", "Enter a project name (at most 200 characters)");
+        description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (description?.Length > 2000) return Outcome.Refused("项目说明不超过 2000 字", "The description is at most 2000 characters");
         if (application.Projects.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
             return Outcome.Refused("已有同名项目", "A project with this name exists");
-        application.Projects.Add(new Project { Name = name, Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim() });
+        application.Projects.Add(new Project { Name = name, Description = description });
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     public async Task<Outcome> AddClaimAsync(Application application, long projectId, ClaimDraft draft, CancellationToken ct = default)
@@ -119,8 +130,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
             AttestationsJson = JsonSerializer.Serialize(part.Attestations.Where(draft.Attested.Contains).ToList()),
         });
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     public async Task<Outcome> RemoveClaimAsync(Application application, long claimId, CancellationToken ct = default)
@@ -130,8 +140,7 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         if (project is null) return Outcome.Refused("申报事项不存在", "No such claim");
         project.Claims.RemoveAll(c => c.Id == claimId);
         Touch(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done();
+        return await SaveEditAsync(ct);
     }
 
     /// <summary>The engine's result for the saved claims, plus an unsaved one being filled in.</summary>
@@ -241,20 +250,27 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         application.ReminderSentAt = null;
         application.EscalatedAt = null;
         application.SupplementDeadline = null;
-        application.TrackingNumber ??= await NextTrackingNumberAsync(application, ct);
         Touch(application);
-        audit.Application(actor, application.Id, application.District, action.ToString(), new { status = from.ToString() },
-            new
-            {
-                status = next.ToString(), trackingNumber = application.TrackingNumber, catalogVersion = catalog.Version, frozenTotalFen = result.TotalGrantedFen,
-                reviewDue = DayNumber.Format(application.ReviewDueDay.Value), claims = claims.Select(c => new { c.Id, c.Clause, c.FrozenGrantedFen }),
-            },
-            $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalog.Version}");
-        await NotifyOwnerAsync(application, $"申报已受理：{application.TrackingNumber}",
-            $"您的申报已{(action == ApplicationAction.Resubmit ? "补正后重新提交" : "提交")}，受理编号 {application.TrackingNumber}，测算金额合计 {result.TotalGranted:N2} 元（以审核核定为准）。", ct);
+        var numbered = application.TrackingNumber; // a resubmission keeps its number
+        var pending = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // The number is taken, and everything saved, in one transaction holding the district-year's numbering lock:
+            // concurrent submissions get consecutive numbers, and a submission that fails takes none.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                foreach (var stale in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !pending.Contains(e.Entity)).ToList())
+                    stale.State = EntityState.Detached; // the audit entry and notice of a failed attempt: a retry adds its own
+                var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(token) : null; // the proactive path brings its own
+                await using (own)
+                {
+                    await db.Database.LockAsync($"tracking:{application.District}:{application.Year}", token);
+                    application.TrackingNumber = numbered ?? await NextTrackingNumberAsync(application, token);
+                    await RecordSubmissionAsync(application, action, from, next, catalog.Version, result, claims, actor, token);
+                    await db.SaveChangesAsync(token);
+                    if (own is not null) await own.CommitAsync(token);
+                }
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -263,6 +279,20 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
             return Outcome.Done(application.Id);
         }
         return Outcome.Done(application.Id);
+    }
+
+    private async Task RecordSubmissionAsync(Application application, ApplicationAction action, ApplicationStatus from, ApplicationStatus next, int catalogVersion,
+        CalculationResult result, List<Claim> claims, AuditActor actor, CancellationToken ct)
+    {
+        audit.Application(actor, application.Id, application.District, action.ToString(), new { status = from.ToString() },
+            new
+            {
+                status = next.ToString(), trackingNumber = application.TrackingNumber, catalogVersion, frozenTotalFen = result.TotalGrantedFen,
+                reviewDue = DayNumber.Format(application.ReviewDueDay.GetValueOrDefault()), claims = claims.Select(c => new { c.Id, c.Clause, c.FrozenGrantedFen }),
+            },
+            $"受理编号 {application.TrackingNumber}；测算合计 ¥{result.TotalGranted:N2}；政策版本 v{catalogVersion}");
+        await NotifyOwnerAsync(application, $"申报已受理：{application.TrackingNumber}",
+            $"您的申报已{(action == ApplicationAction.Resubmit ? "补正后重新提交" : "提交")}，受理编号 {application.TrackingNumber}，测算金额合计 {result.TotalGranted:N2} 元（以审核核定为准）。", ct);
     }
 
     /// <summary>
@@ -306,6 +336,24 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
 
     private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
         notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
+
+    /// <summary>
+    /// Saves an edit of a draft. The application's version is its concurrency token: when another request (a second tab,
+    /// a double click) changed it since this one loaded it, nothing is written and the person is asked to reload.
+    /// </summary>
+    private async Task<Outcome> SaveEditAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome.Done();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Refused("该申报刚刚在别处（可能是另一个窗口）被修改，本次未保存：请刷新页面后重试", "The application was changed elsewhere (another tab?) meanwhile and this change was not saved: reload and try again");
+        }
+    }
 
     private void Touch(Application application)
     {

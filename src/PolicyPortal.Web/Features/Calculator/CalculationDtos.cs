@@ -72,6 +72,9 @@ internal sealed class CalculationRequestValidator : AbstractValidator<Calculatio
         RuleFor(r => r.Claims).NotEmpty().WithMessage("至少需要一项申报 claims / at least one claim is required")
             .Must(c => c is null || c.Count <= MaxClaims).WithMessage($"一次最多 {MaxClaims} 项申报 / at most {MaxClaims} claims");
         RuleFor(r => r.PriorAwards).Must(p => p is null || p.Count <= MaxPriorAwards).WithMessage($"历史拨付最多 {MaxPriorAwards} 条 / at most {MaxPriorAwards} prior awards");
+        // "claims": [null] reaches here as a null element, which the child rules below skip (ToDomain would then throw).
+        RuleForEach(r => r.Claims).NotNull().WithMessage("申报项不能为 null / a claim must not be null");
+        RuleForEach(r => r.PriorAwards).NotNull().WithMessage("历史拨付项不能为 null / a prior award must not be null");
         RuleForEach(r => r.Claims).ChildRules(claim =>
         {
             claim.RuleFor(c => c.Id).NotEmpty().WithMessage("缺少 id / id is required").MaximumLength(100).WithMessage("id 过长 / id too long");
