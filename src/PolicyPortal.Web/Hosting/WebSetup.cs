@@ -9,6 +9,7 @@ using PolicyPortal.Infrastructure.Data;
 using PolicyPortal.Infrastructure.Identity;
 using PolicyPortal.Web.Components;
 using PolicyPortal.Web.Features.Account;
+using PolicyPortal.Web.Features.Benchmark;
 using PolicyPortal.Web.Validation;
 
 namespace PolicyPortal.Web.Hosting;
@@ -80,6 +81,7 @@ internal static class WebSetup
         services.AddScoped<Features.Admin.Notices.NoticeBoard>();
         services.AddScoped<Features.Admin.Payments.PaymentDesk>();
         builder.AddApi();
+        builder.AddReferenceEndpoints();
         services.AddProblemDetails();
     }
 
@@ -117,6 +119,7 @@ internal static class WebSetup
         app.MapAccountEndpoints();
         app.MapApi();
         Features.Admin.Notices.NoticeEndpoints.MapNoticeEndpoints(app);
+        app.MapReferenceEndpoints(); // only with Benchmark:ReferenceEndpoints=true
         app.MapRazorComponents<App>();
     }
 
