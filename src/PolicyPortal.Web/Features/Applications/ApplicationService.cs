@@ -296,13 +296,32 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     public Task<List<AuditEntry>> TimelineAsync(long applicationId, CancellationToken ct = default) =>
         db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// The district-year's next 受理编号 from its counter row: one atomic UPDATE … RETURNING, so concurrent submissions get
+    /// distinct numbers and none counts the applications (counting raced — two submissions took the same number and one failed
+    /// on the unique index — and scanned every number of the year). The row lock lasts that one statement (or the caller's
+    /// transaction); a submission that fails after taking its number leaves a gap in the sequence.
+    /// </summary>
     private async Task<string> NextTrackingNumberAsync(Application application, CancellationToken ct)
     {
-        var prefix = $"{TrackingNumber.PrefixOf(application.District)}-{application.Year}-";
-        var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
-        // The unique index on TrackingNumber is the backstop if two submissions race for the same sequence.
-        return TrackingNumber.Create(application.District, application.Year, taken + 1).Value;
+        var next = await TakeTrackingNumberAsync(application, ct);
+        if (next is null)
+        {
+            // The district-year's first number since the counter exists: start after those already given.
+            var prefix = $"{TrackingNumber.PrefixOf(application.District)}-{application.Year}-";
+            var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"TrackingCounters\" (\"District\", \"Year\", \"Last\") VALUES ({application.District}, {application.Year}, {(long)taken}) ON CONFLICT DO NOTHING", ct);
+            next = await TakeTrackingNumberAsync(application, ct);
+        }
+        // The unique index on TrackingNumber stays the backstop.
+        return TrackingNumber.Create(application.District, application.Year, next!.Value).Value;
     }
+
+    private async Task<long?> TakeTrackingNumberAsync(Application application, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+                $"UPDATE \"TrackingCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"District\" = {application.District} AND \"Year\" = {application.Year} RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(ct)) is [var value] ? value : null;
 
     private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
         notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
