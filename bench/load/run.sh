@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmarks of issue 7 items 12–14 in one bounded run (about 12 minutes; docs/performance.md, "Load benchmarks").
 #
-#   bash bench/load/run.sh                 everything: throughput ratios, memory at 2,000 connections, submissions, recompute
-#   PHASES="reads memory" bash bench/load/run.sh        only some phases (reads, memory, submit, recompute)
+#   bash bench/load/run.sh                 everything: throughput ratios, submissions, memory at 2,000 connections, recompute
+#   PHASES="reads memory" bash bench/load/run.sh        only some phases (reads, submit, memory, recompute)
 #
 # Starts a throwaway PostgreSQL cluster and the portal in Release on it (reference endpoints on: Benchmark:ReferenceEndpoints),
 # seeds 200,000 applications with tools/PolicyPortal.Seed, signs a reviewer in, then runs wrk at 32 connections, alternating
@@ -15,9 +15,10 @@ ROUNDS="${ROUNDS:-3}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-8}"
 CONNECTIONS="${CONNECTIONS:-32}"
 MEMORY_CONNECTIONS="${MEMORY_CONNECTIONS:-2000}"
-PHASES="${PHASES:-reads memory submit recompute}"
+PHASES="${PHASES:-reads submit memory recompute}"
 THREADS=2
 DB=policyportal
+mkdir -p "$PP_WORK"
 RESULTS="$PP_WORK/results.txt"
 : >"$RESULTS"
 
@@ -99,9 +100,10 @@ fi
 if has_phase reads; then
   pp_log "warming up ..."
   SECONDS_PER_RUN=3 run_wrk warm-single get.lua "$BASE/bench/single-row" "" >/dev/null
-  SECONDS_PER_RUN=3 run_wrk warm-page get.lua "$BASE/review?$QUERY" "$COOKIE" >/dev/null
+  # Long enough for tiered compilation to settle on the page's code (a first profile showed the JIT busy for a minute).
+  SECONDS_PER_RUN=10 run_wrk warm-page get.lua "$BASE/review?$QUERY" "$COOKIE" >/dev/null
   SECONDS_PER_RUN=3 run_wrk warm-raw get.lua "$BASE/bench/queue-raw?district=shijingshan&$QUERY" "" >/dev/null
-  SECONDS_PER_RUN=3 run_wrk warm-ef get.lua "$BASE/bench/queue-ef?district=shijingshan&$QUERY" "" >/dev/null
+  SECONDS_PER_RUN=5 run_wrk warm-ef get.lua "$BASE/bench/queue-ef?district=shijingshan&$QUERY" "" >/dev/null
   SECONDS_PER_RUN=3 run_wrk warm-calc calculate.lua "$BASE/api/v1/calculations" >/dev/null
   PEAK_RSS="$(rss_kb "$PORTAL_PID")"
   page_ratios="" ef_ratios="" calc_ratios="" page_p99s=""
@@ -121,26 +123,6 @@ if has_phase reads; then
   record "EF queue query / raw same SQL:      $EF (rounds:$ef_ratios) target >= 0.85: $(verdict "$EF" 0.85 '>=')"
   record "calculation API / raw single row:   $CALC (rounds:$calc_ratios) target >= 0.5: $(verdict "$CALC" 0.5 '>=')"
   record "peak RSS during the reads:          $((PEAK_RSS / 1024)) MB target < 400 MB: $(verdict "$((PEAK_RSS / 1024))" 400 '<')"
-fi
-
-# --- item 12: memory at 2,000 concurrent users --------------------------------------------------------------------------
-if has_phase memory; then
-  SECONDS_PER_RUN=3 run_wrk mem-warm get.lua "$BASE/review?$QUERY" "$COOKIE" >/dev/null
-  sleep 2
-  BEFORE="$(rss_kb "$PORTAL_PID")"
-  MAX=0
-  wrk -t "$THREADS" -c "$MEMORY_CONNECTIONS" -d 20s --timeout 10s --latency -s "$LOAD_DIR/get.lua" "$BASE/review?$QUERY" -- "$COOKIE" >"$PP_WORK/mem.wrk" 2>&1 &
-  WRK_PID=$!
-  while kill -0 "$WRK_PID" 2>/dev/null; do
-    rss="$(rss_kb "$PORTAL_PID")"; [ "$rss" -gt "$MAX" ] && MAX="$rss"
-    sleep 0.5
-  done
-  wait "$WRK_PID" || true
-  AFTER_RSS="$(rss_kb "$PORTAL_PID")"
-  PER_USER="$(awk -v a="$MAX" -v b="$BEFORE" -v n="$MEMORY_CONNECTIONS" 'BEGIN { printf "%.1f", (a - b) / n }')"
-  record "$MEMORY_CONNECTIONS connections on the queue page: RSS before $((BEFORE / 1024)) MB, peak $((MAX / 1024)) MB, after $((AFTER_RSS / 1024)) MB; $(grep '^STATUS' "$PP_WORK/mem.wrk"); $(grep '^RESULT' "$PP_WORK/mem.wrk")"
-  record "growth per concurrent user:         $PER_USER KB target < 14 KB: $(verdict "$PER_USER" 14 '<')"
-  record "peak working set:                   $((MAX / 1024)) MB target < 400 MB: $(verdict "$((MAX / 1024))" 400 '<')"
 fi
 
 # --- item 13: submissions ------------------------------------------------------------------------------------------------
@@ -173,6 +155,26 @@ if has_phase submit; then
   record "spread-out submission p99:          $SPREAD_P99 ms target < 500 ms: $(verdict "$SPREAD_P99" 500 '<')"
   record "submissions / pgbench TPC-B:        $(ratio "$SPREAD" "$TPS") target >= 0.5: $(verdict "$(ratio "$SPREAD" "$TPS")" 0.5 '>=')"
   record "one hot row / spread-out:           $(ratio "$HOT" "$SPREAD") target >= 0.3: $(verdict "$(ratio "$HOT" "$SPREAD")" 0.3 '>=')"
+fi
+
+# --- item 12: memory at 2,000 concurrent users --------------------------------------------------------------------------
+if has_phase memory; then
+  SECONDS_PER_RUN=3 run_wrk mem-warm get.lua "$BASE/review?$QUERY" "$COOKIE" >/dev/null
+  sleep 2
+  BEFORE="$(rss_kb "$PORTAL_PID")"
+  MAX=0
+  wrk -t "$THREADS" -c "$MEMORY_CONNECTIONS" -d 20s --timeout 10s --latency -s "$LOAD_DIR/get.lua" "$BASE/review?$QUERY" -- "$COOKIE" >"$PP_WORK/mem.wrk" 2>&1 &
+  WRK_PID=$!
+  while kill -0 "$WRK_PID" 2>/dev/null; do
+    rss="$(rss_kb "$PORTAL_PID")"; [ "$rss" -gt "$MAX" ] && MAX="$rss"
+    sleep 0.5
+  done
+  wait "$WRK_PID" || true
+  AFTER_RSS="$(rss_kb "$PORTAL_PID")"
+  PER_USER="$(awk -v a="$MAX" -v b="$BEFORE" -v n="$MEMORY_CONNECTIONS" 'BEGIN { printf "%.1f", (a - b) / n }')"
+  record "$MEMORY_CONNECTIONS connections on the queue page: RSS before $((BEFORE / 1024)) MB, peak $((MAX / 1024)) MB, after $((AFTER_RSS / 1024)) MB; $(grep '^STATUS' "$PP_WORK/mem.wrk"); $(grep '^RESULT' "$PP_WORK/mem.wrk")"
+  record "growth per concurrent user:         $PER_USER KB target < 14 KB: $(verdict "$PER_USER" 14 '<')"
+  record "peak working set:                   $((MAX / 1024)) MB target < 400 MB: $(verdict "$((MAX / 1024))" 400 '<')"
 fi
 
 # --- item 14: a district-year recomputed from the database --------------------------------------------------------------
