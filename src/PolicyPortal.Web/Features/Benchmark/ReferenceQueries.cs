@@ -16,9 +16,9 @@ internal static class ReferenceQueries
         SELECT a."Id", a."TrackingNumber", a."District", e."Name", e."CreditCode", a."Status", a."SubmittedAt", a."FrozenTotalFen", a."ReviewDueDay"
         FROM "Applications" AS a
         INNER JOIN "Enterprises" AS e ON a."EnterpriseId" = e."Id"
-        WHERE a."Status" <> 'Draft' AND a."District" = @district AND a."Status" IN ('Submitted', 'UnderReview', 'AwaitingSecondReview', 'ReturnedForSupplement') AND a."FrozenTotalFen" >= @p AND a."Id" > @id
+        WHERE a."Status" <> 'Draft' AND a."District" = @district AND a."Status" IN ('Submitted', 'UnderReview', 'AwaitingSecondReview', 'ReturnedForSupplement') AND a."FrozenTotalFen" >= @minFen AND a."Id" > @id
         ORDER BY a."Id"
-        LIMIT @p3
+        LIMIT @p
         """;
 
     public static async Task<List<QueueRow>> QueueRawAsync(NpgsqlDataSource data, string district, QueueFilter filter, CancellationToken ct)
@@ -29,9 +29,9 @@ internal static class ReferenceQueries
         await using var connection = await data.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(QueueSql, connection);
         cmd.Parameters.AddWithValue("district", district);
-        cmd.Parameters.AddWithValue("p", (long)(minWan * 1_000_000m));
+        cmd.Parameters.AddWithValue("minFen", (long)(minWan * 1_000_000m));
         cmd.Parameters.AddWithValue("id", afterId);
-        cmd.Parameters.AddWithValue("p3", ReviewQueue.PageSize + 1);
+        cmd.Parameters.AddWithValue("p", ReviewQueue.PageSize + 1);
         await cmd.PrepareAsync(ct);
         var rows = new List<QueueRow>(ReviewQueue.PageSize + 1);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

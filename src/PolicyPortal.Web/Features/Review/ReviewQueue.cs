@@ -73,8 +73,18 @@ internal sealed class ReviewQueue(PortalDbContext db, TimeProvider clock)
             var code = text.ToUpperInvariant();
             q = q.Where(a => db.Enterprises.Any(e => e.Id == a.EnterpriseId && (e.Name.Contains(text) || e.CreditCode == code)) || a.TrackingNumber == code);
         }
-        if (filter.MinWan is { } min) q = q.Where(a => a.FrozenTotalFen >= (long)(min * 1_000_000m));
-        if (filter.MaxWan is { } max) q = q.Where(a => a.FrozenTotalFen <= (long)(max * 1_000_000m));
+        // Converted here, not inside the lambda: EF Core evaluates a computation over a captured value by compiling it, on
+        // every request; a plain captured value it reads directly.
+        if (filter.MinWan is { } min)
+        {
+            var minFen = (long)(min * 1_000_000m);
+            q = q.Where(a => a.FrozenTotalFen >= minFen);
+        }
+        if (filter.MaxWan is { } max)
+        {
+            var maxFen = (long)(max * 1_000_000m);
+            q = q.Where(a => a.FrozenTotalFen <= maxFen);
+        }
         if (filter.Overdue)
         {
             // Overdue: still pending, and its due day (23:59:59 Beijing time) is before today.
