@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load benchmarks of issue 7 items 12–14 in one bounded run (about 12 minutes; docs/performance.md, "Load benchmarks").
+# The load benchmarks of issue 7 items 12–14 in one bounded run (about 10 minutes after the builds; docs/performance.md, "Load benchmarks").
 #
 #   bash bench/load/run.sh                 everything: throughput ratios, submissions, memory at 2,000 connections, recompute
 #   PHASES="reads memory" bash bench/load/run.sh        only some phases (reads, submit, memory, recompute)
