@@ -60,6 +60,8 @@ internal static class JourneyModel
             a.HasIndex(x => x.TrackingNumber).IsUnique();
             a.HasIndex(x => x.SubmissionKey).IsUnique();
             a.HasIndex(x => new { x.EnterpriseId, x.District, x.Year });
+            // A district's year as a whole: pool use at every submission, the year's recomputation.
+            a.HasIndex(x => new { x.District, x.Year });
             a.HasIndex(x => new { x.District, x.Status, x.Id });
             a.HasIndex(x => new { x.District, x.FrozenTotalFen, x.Id });
             a.HasIndex(x => new { x.District, x.ReviewDueDay });
@@ -141,6 +143,12 @@ internal static class JourneyModel
             o.HasIndex(x => new { x.EnterpriseId, x.Clause, x.Year }).IsUnique();
             o.HasIndex(x => new { x.District, x.Clause, x.Year });
             o.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<TrackingCounter>(t =>
+        {
+            t.ToTable("TrackingCounters");
+            t.HasKey(x => new { x.District, x.Year });
+            t.Property(x => x.District).HasMaxLength(32);
         });
         builder.Entity<CalendarDay>(d =>
         {

@@ -9,6 +9,7 @@ using PolicyPortal.Infrastructure.Data;
 using PolicyPortal.Infrastructure.Identity;
 using PolicyPortal.Web.Components;
 using PolicyPortal.Web.Features.Account;
+using PolicyPortal.Web.Features.Benchmark;
 using PolicyPortal.Web.Validation;
 
 namespace PolicyPortal.Web.Hosting;
@@ -89,6 +90,7 @@ internal static class WebSetup
         services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
         // Kestrel's own limit matches, so a body without a declared length is stopped too; endpoints that allow more say so.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = requestLimits.MaxBodyBytes);
+        builder.AddReferenceEndpoints();
         services.AddProblemDetails();
     }
 
@@ -131,6 +133,7 @@ internal static class WebSetup
         app.MapApi();
         Features.Admin.Notices.NoticeEndpoints.MapNoticeEndpoints(app);
         Features.Audit.AuditEndpoints.MapAuditEndpoints(app);
+        app.MapReferenceEndpoints(); // only with Benchmark:ReferenceEndpoints=true
         app.MapRazorComponents<App>();
     }
 

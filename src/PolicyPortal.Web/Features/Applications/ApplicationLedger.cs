@@ -34,17 +34,24 @@ internal sealed class ApplicationLedger(PortalDbContext db)
             .Concat(declared.Where(x => known.ContainsKey(x.Clause)).Select(x => new PriorAward { Clause = x.Clause, Tier = x.Tier, Project = x.Project, Year = x.Year, Granted = x.GrantedFen / 100m }))
             .ToList();
 
-        // What every enterprise has drawn from each pool this year (approved awards).
+        // What every enterprise has drawn from each pool this year (approved awards): one query for all pools, summed per
+        // clause and added up per pool here (a query per pool cost a district with four pools four scans of its year).
         var poolUsed = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var pool in catalog.Pools)
+        var poolCodes = known.Values.Where(p => p.Pool is not null && catalog.Pools.Any(x => x.Key == p.Pool)).Select(p => p.Code).ToList();
+        if (poolCodes.Count > 0)
         {
-            var codes = known.Values.Where(p => p.Pool == pool.Key).Select(p => p.Code).ToList();
-            var fen = await (from c in db.Claims
-                             join p in db.Set<Project>() on c.ProjectId equals p.Id
-                             join a in db.Applications on p.ApplicationId equals a.Id
-                             where a.District == application.District && a.Year == application.Year && codes.Contains(c.Clause) && c.ApprovedFen != null
-                             select c.ApprovedFen!.Value).SumAsync(ct);
-            if (fen > 0) poolUsed[pool.Key] = fen / 100m;
+            var perClause = await (from c in db.Claims
+                                   join p in db.Set<Project>() on c.ProjectId equals p.Id
+                                   join a in db.Applications on p.ApplicationId equals a.Id
+                                   where a.District == application.District && a.Year == application.Year && poolCodes.Contains(c.Clause) && c.ApprovedFen != null
+                                   group c.ApprovedFen!.Value by c.Clause into g
+                                   select new { Clause = g.Key, Fen = g.Sum() }).ToListAsync(ct);
+            foreach (var row in perClause)
+            {
+                var pool = known[row.Clause].Pool!;
+                poolUsed[pool] = poolUsed.GetValueOrDefault(pool) + row.Fen / 100m;
+            }
+            foreach (var key in poolUsed.Where(kv => kv.Value <= 0).Select(kv => kv.Key).ToList()) poolUsed.Remove(key);
         }
 
         return new CalculationRequest { District = application.District, Year = application.Year, Claims = claims, PriorAwards = prior, PoolUsed = poolUsed };

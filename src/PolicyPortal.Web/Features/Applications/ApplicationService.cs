@@ -255,8 +255,8 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
         var pending = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         try
         {
-            // The number is taken, and everything saved, in one transaction holding the district-year's numbering lock:
-            // concurrent submissions get consecutive numbers, and a submission that fails takes none.
+            // The number is taken from the district-year's counter row, and everything saved, in one transaction: the row's lock
+            // orders concurrent submissions (consecutive numbers), and a submission that fails rolls its number back (no gap).
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
             {
                 foreach (var stale in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !pending.Contains(e.Entity)).ToList())
@@ -264,7 +264,6 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
                 var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(token) : null; // the proactive path brings its own
                 await using (own)
                 {
-                    await db.Database.LockAsync($"tracking:{application.District}:{application.Year}", token);
                     application.TrackingNumber = numbered ?? await NextTrackingNumberAsync(application, token);
                     await RecordSubmissionAsync(application, action, from, next, catalog.Version, result, claims, actor, token);
                     await db.SaveChangesAsync(token);
@@ -326,13 +325,32 @@ internal sealed class ApplicationService(PortalDbContext db, CatalogStore catalo
     public Task<List<AuditEntry>> TimelineAsync(long applicationId, CancellationToken ct = default) =>
         db.AuditEntries.AsNoTracking().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// The district-year's next 受理编号 from its counter row: one atomic UPDATE … RETURNING, so concurrent submissions get
+    /// distinct numbers and none counts the applications (counting raced — two submissions took the same number and one failed
+    /// on the unique index — and scanned every number of the year). The row lock lasts that one statement (or the caller's
+    /// transaction: on submission, until commit, so a submission that fails gives its number back).
+    /// </summary>
     private async Task<string> NextTrackingNumberAsync(Application application, CancellationToken ct)
     {
-        var prefix = $"{TrackingNumber.PrefixOf(application.District)}-{application.Year}-";
-        var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
-        // The unique index on TrackingNumber is the backstop if two submissions race for the same sequence.
-        return TrackingNumber.Create(application.District, application.Year, taken + 1).Value;
+        var next = await TakeTrackingNumberAsync(application, ct);
+        if (next is null)
+        {
+            // The district-year's first number since the counter exists: start after those already given.
+            var prefix = $"{TrackingNumber.PrefixOf(application.District)}-{application.Year}-";
+            var taken = await db.Applications.Where(a => a.TrackingNumber != null && a.TrackingNumber.StartsWith(prefix)).CountAsync(ct);
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"TrackingCounters\" (\"District\", \"Year\", \"Last\") VALUES ({application.District}, {application.Year}, {(long)taken}) ON CONFLICT DO NOTHING", ct);
+            next = await TakeTrackingNumberAsync(application, ct);
+        }
+        // The unique index on TrackingNumber stays the backstop.
+        return TrackingNumber.Create(application.District, application.Year, next!.Value).Value;
     }
+
+    private async Task<long?> TakeTrackingNumberAsync(Application application, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+                $"UPDATE \"TrackingCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"District\" = {application.District} AND \"Year\" = {application.Year} RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(ct)) is [var value] ? value : null;
 
     private Task NotifyOwnerAsync(Application application, string title, string body, CancellationToken ct) =>
         notifier.NotifyEnterpriseAsync(application.EnterpriseId, title, body, $"/enterprise/applications/{application.Id}", ct);
