@@ -41,7 +41,10 @@ q() { psql -d "$DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
 
 PORT="$(pp_free_port)"
 URL="http://127.0.0.1:$PORT"
-SETTINGS=(Accounts__SeedDemoAccounts=true Scheduler__HeartbeatSeconds=5)  # demo data opens this year's windows
+# Demo data opens this year's windows. Every request comes from 127.0.0.1, so the per-address limits on registration and
+# sign-in (not under test here) are raised.
+SETTINGS=(Accounts__SeedDemoAccounts=true Scheduler__HeartbeatSeconds=5 RateLimits__RegistrationPerWindow=100000 RateLimits__SignInPerWindow=100000
+  RateLimits__UploadsPerWindowPerAddress=100000 RateLimits__UploadsPerWindowPerUser=100000)
 pp_start_portal portal "$PORT" "$DB" "${SETTINGS[@]}"
 pp_wait_healthy "$PORT"
 

@@ -92,7 +92,7 @@ final="$(expired)"
 # 6. Exactly once?
 read -r events_one events_none events_more <<<"$(q "SELECT count(*) FILTER (WHERE c = 1), count(*) FILTER (WHERE c = 0), count(*) FILTER (WHERE c > 1)
   FROM (SELECT a.\"Id\", count(ev.\"Id\") c FROM \"Applications\" a
-        LEFT JOIN \"ApplicationEvents\" ev ON ev.\"ApplicationId\" = a.\"Id\" AND ev.\"Action\" = 'Expire'
+        LEFT JOIN \"AuditEntries\" ev ON ev.\"ApplicationId\" = a.\"Id\" AND ev.\"Action\" = 'Expire'
         WHERE a.\"TrackingNumber\" LIKE 'KILL-%' GROUP BY a.\"Id\") x" | tr '|' ' ')"
 read -r notices_one notices_none notices_more <<<"$(q "SELECT count(*) FILTER (WHERE c = 1), count(*) FILTER (WHERE c = 0), count(*) FILTER (WHERE c > 1)
   FROM (SELECT a.\"Id\", count(n.\"Id\") c FROM \"Applications\" a

@@ -62,9 +62,11 @@ SELECT pr."Id", 'clause-' || (pr."Id" % 17), NULL, amount, amount, '{"area": ' |
 FROM "Projects" pr JOIN "Applications" a ON a."Id" = pr."ApplicationId" JOIN "Enterprises" e ON e."Id" = a."EnterpriseId" JOIN bulk b ON e."OwnerUserId" = b.user_id,
      generate_series(1, 2) c, LATERAL (SELECT (b.base_fen / 2 + (random() * 100000)::bigint * 100) AS amount) m;
 
-INSERT INTO "ApplicationEvents" ("ApplicationId", "At", "Actor", "Action", "FromStatus", "ToStatus", "Note")
-SELECT a."Id", a."CreatedAt" + (s || ' days')::interval, CASE WHEN s = 1 THEN b.user_name ELSE 'reviewer-' || b.district END,
-       (ARRAY['Create', 'Submit', 'StartReview'])[s], (ARRAY[NULL, 'Draft', 'Submitted'])[s], (ARRAY['Draft', 'Submitted', 'UnderReview'])[s], NULL
+INSERT INTO "AuditEntries" ("At", "Actor", "District", "Entity", "EntityId", "ApplicationId", "Action", "Before", "After", "Note")
+SELECT a."CreatedAt" + (s || ' days')::interval, CASE WHEN s = 1 THEN b.user_name ELSE 'reviewer-' || b.district END, a."District",
+       'Application', a."Id"::text, a."Id", (ARRAY['Create', 'Submit', 'StartReview'])[s],
+       CASE WHEN s = 1 THEN NULL ELSE '{"status":"' || (ARRAY[NULL, 'Draft', 'Submitted'])[s] || '"}' END,
+       '{"status":"' || (ARRAY['Draft', 'Submitted', 'UnderReview'])[s] || '"}', NULL
 FROM "Applications" a JOIN "Enterprises" e ON e."Id" = a."EnterpriseId" JOIN bulk b ON e."OwnerUserId" = b.user_id, generate_series(1, 3) s;
 
 INSERT INTO "Notifications" ("UserId", "At", "Title", "Body", "Link", "ReadAt", "EmailTo", "EmailedAt")
