@@ -128,5 +128,7 @@ pp_stop_portal() {
   pid="$(cat "$PP_WORK/$1.pid")"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # Forgotten once stopped: a later portal on the same port must not be judged by this one having exited.
+  rm -f "$PP_WORK/$1.pid" "$PP_WORK/$1.port"
   pp_log "stopped portal $1 (pid $pid)"
 }
