@@ -42,9 +42,10 @@ q() { psql -d "$DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
 PORT="$(pp_free_port)"
 URL="http://127.0.0.1:$PORT"
 # Demo data opens this year's windows. Every request comes from 127.0.0.1, so the per-address limits on registration and
-# sign-in (not under test here) are raised.
+# sign-in (not under test here) are raised; the driver's HttpClient speaks plain http to 127.0.0.1 and, unlike a browser,
+# never sends a Secure cookie there, so the sign-in cookie follows the request's scheme.
 SETTINGS=(Accounts__SeedDemoAccounts=true Scheduler__HeartbeatSeconds=5 RateLimits__RegistrationPerWindow=100000 RateLimits__SignInPerWindow=100000
-  RateLimits__UploadsPerWindowPerAddress=100000 RateLimits__UploadsPerWindowPerUser=100000)
+  RateLimits__UploadsPerWindowPerAddress=100000 RateLimits__UploadsPerWindowPerUser=100000 Accounts__CookieSecurePolicy=SameAsRequest)
 pp_start_portal portal "$PORT" "$DB" "${SETTINGS[@]}"
 pp_wait_healthy "$PORT"
 
