@@ -53,19 +53,7 @@ public abstract class EvidenceQuotaTests(Provider provider) : IAsyncLifetime
 
     private int StoredFiles => Directory.Exists(_folder) ? Directory.GetFiles(_folder).Length : 0;
 
-    private async Task<(HttpClient Client, long ApplicationId, long ClaimId)> DraftWithClaimAsync()
-    {
-        var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
-        using var created = await Forms.SubmitAsync(client, "/enterprise/applications", new Dictionary<string, string>());
-        var id = long.Parse(Regex.Match(created.Headers.Location!.ToString(), @"(\d+)$").Value, CultureInfo.InvariantCulture);
-        var path = $"/enterprise/applications/{id}";
-        using (await Forms.SubmitAsync(client, path, new Dictionary<string, string> { ["_handler"] = "add-project", ["projectName"] = "评测" })) { }
-        var projectId = Regex.Match(await client.GetStringAsync(new Uri(path, UriKind.Relative)), "name=\"project\" value=\"(\\d+)\"").Groups[1].Value;
-        using (await Forms.SubmitAsync(client, $"{path}?project={projectId}&clause=shijingshan.5.3",
-                   new Dictionary<string, string> { ["_handler"] = $"claim-{projectId}", ["clause"] = "shijingshan.5.3", ["amount"] = "100000" })) { }
-        await using var db = Database.CreateContext();
-        return (client, id, await db.Claims.Select(c => c.Id).SingleAsync());
-    }
+    private Task<(HttpClient Client, long ApplicationId, long ClaimId)> DraftWithClaimAsync() => Drafts.WithClaimAsync(Factory, Database);
 
     /// <summary>Uploads one file; answers the outcome the endpoint redirected with (ok, over-quota …).</summary>
     private static async Task<string> UploadAsync(HttpClient client, long applicationId, long claimId, byte[] bytes)

@@ -15,20 +15,7 @@ public sealed class EvidenceTests() : PostgresAppTest("evidence")
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-    private async Task<(HttpClient Client, long ApplicationId, long ClaimId)> DraftWithClaimAsync()
-    {
-        var client = await Forms.SignedInAsync(Factory, DemoAccounts.EnterpriseUser);
-        using var created = await Forms.SubmitAsync(client, "/enterprise/applications", new Dictionary<string, string>());
-        var id = long.Parse(Regex.Match(created.Headers.Location!.ToString(), @"(\d+)$").Value, System.Globalization.CultureInfo.InvariantCulture);
-        var path = $"/enterprise/applications/{id}";
-        using (await Forms.SubmitAsync(client, path, new Dictionary<string, string> { ["_handler"] = "add-project", ["projectName"] = "评测" })) { }
-        var projectId = Regex.Match(await client.GetStringAsync(new Uri(path, UriKind.Relative)), "name=\"project\" value=\"(\\d+)\"").Groups[1].Value;
-        using (await Forms.SubmitAsync(client, $"{path}?project={projectId}&clause=shijingshan.5.3",
-                   new Dictionary<string, string> { ["_handler"] = $"claim-{projectId}", ["clause"] = "shijingshan.5.3", ["amount"] = "100000" })) { }
-        await using var db = Database.CreateContext();
-        var claimId = await db.Claims.Select(c => c.Id).SingleAsync();
-        return (client, id, claimId);
-    }
+    private Task<(HttpClient Client, long ApplicationId, long ClaimId)> DraftWithClaimAsync() => Drafts.WithClaimAsync(Factory, Database);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, long applicationId, long claimId, byte[] bytes, string name)
     {
