@@ -8,7 +8,7 @@ internal static class ClaimForms
     /// <summary>
     /// Chooses a clause. The choice makes htmx fetch the page again and swap in the project's claim form, even when the
     /// same clause was already chosen; anything typed before the swap lands in a form about to be replaced and is lost.
-    /// So this waits until an earlier form is gone (detached counts as hidden) and the new one is there.
+    /// So this waits until an earlier form is gone (detached counts as hidden), the new one is there and htmx has settled.
     /// </summary>
     public static async Task SelectClauseAsync(ILocator project, string clause)
     {
@@ -17,5 +17,7 @@ internal static class ClaimForms
         await project.Locator("[data-testid=claim-clause]").SelectOptionAsync(clause);
         if (old is not null) await old.WaitForElementStateAsync(ElementState.Hidden);
         await Assertions.Expect(form.Locator($"input[name=clause][value='{clause}']")).ToHaveCountAsync(1);
+        // htmx wires the new form's triggers (the live preview) as it settles; typing before that goes unheard.
+        await project.Page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
     }
 }
