@@ -20,6 +20,7 @@ public sealed class CalculatorJourneyTests(PortalServer portal)
         await Assertions.Expect(page.Locator("#clause")).ToHaveValueAsync("shijingshan.3.1");
         await page.Locator("#clause").SelectOptionAsync("shijingshan.4.1");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("clause=shijingshan.4.1"));
+        await Htmx.SettledAsync(page);
 
         await page.Locator("#amount").FillAsync("20000000");
         await Assertions.Expect(page.Locator("[data-testid=calc-granted]")).ToHaveTextAsync("6,000,000 元");

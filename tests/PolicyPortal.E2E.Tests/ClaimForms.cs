@@ -17,7 +17,6 @@ internal static class ClaimForms
         await project.Locator("[data-testid=claim-clause]").SelectOptionAsync(clause);
         if (old is not null) await old.WaitForElementStateAsync(ElementState.Hidden);
         await Assertions.Expect(form.Locator($"input[name=clause][value='{clause}']")).ToHaveCountAsync(1);
-        // htmx wires the new form's triggers (the live preview) as it settles; typing before that goes unheard.
-        await project.Page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
+        await Htmx.SettledAsync(project.Page); // the new form's live-preview triggers are wired as htmx settles
     }
 }
